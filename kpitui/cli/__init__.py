@@ -1,0 +1,1 @@
+"""The headless commands (`calc`, `compare`, `check`, `new`): fast, scriptable, never importing Textual."""

@@ -1,0 +1,160 @@
+"""What `kpitui calc` reports for one plan (or one scenario of it), in each output format."""
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpitui.cli import literal
+from kpitui.core import funnel
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent
+
+
+@dataclass(frozen=True)
+class CalcReport:
+    """One calculated column: a plan with a scenario applied (or its baseline), and its numbers."""
+
+    path: str
+    title: str
+    scenario: str | None
+    plan: Plan
+    calculation: funnel.Calculation
+    forward: funnel.Forward | None = None
+
+
+def display_title(plan: Plan, path: str) -> str:
+    """The plan's title, or its file's name when it has none."""
+    return plan.title or Path(path).stem
+
+
+def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | None = None) -> CalcReport:
+    """Calculate the baseline, or the named scenario (`KeyError` when the plan has none of that name)."""
+    applied = plan.with_scenario_applied(plan.scenario(scenario)) if scenario is not None else plan
+    calculation = funnel.calculate(applied)
+    forward = None
+    if top is not None:
+        forward = funnel.forward(funnel.stage_rates(applied), top, calculation.kgi)
+    return CalcReport(path, display_title(plan, path), scenario, applied, calculation, forward)
+
+
+def goal_summary(report: CalcReport) -> str:
+    """One line from goal to KGI: `1,000,000,000 JPY ÷ 10,000,000 JPY = 100 orders × 20% = KGI 20`."""
+    goal, currency = report.plan.goal, report.plan.currency
+    kgi = f"KGI {format_count(report.calculation.kgi)} {report.plan.kgi_stage.name}"
+    if goal.is_count_driven:
+        return f"{kgi} (given as a count)"
+    orders = format_count(report.calculation.orders_total)
+    share = f" × {format_percent(goal.channel_share)} channel share" if goal.channel_share != 1 else ""
+    return (
+        f"revenue {format_money(goal.revenue, currency)} ÷ average order {format_money(goal.average_deal, currency)}"
+        f" = {orders} orders{share} → {kgi}"
+    )
+
+
+def to_dict(report: CalcReport) -> dict:
+    """The JSON object of SPEC 3: title, scenario, kgi, orders_total, stages, and forward with --top."""
+    goal = report.plan.goal
+    data = {
+        "title": report.title,
+        "scenario": report.scenario,
+        "kgi": report.calculation.kgi,
+        "orders_total": report.calculation.orders_total,
+        "goal": {
+            "revenue": goal.revenue,
+            "average_deal": goal.average_deal,
+            "channel_share": None if goal.is_count_driven else goal.channel_share,
+            "orders": goal.orders,
+        },
+        "currency": report.plan.currency,
+        "months": report.plan.months,
+        "rounding": report.plan.rounding.value,
+        "stages": [
+            {
+                "name": row.name,
+                "rate": row.rate,
+                "target": row.target,
+                "monthly_target": row.monthly_target,
+            }
+            for row in report.calculation.stages
+        ],
+    }
+    if report.forward is not None:
+        data["forward"] = {
+            "top": report.forward.top,
+            "stages": [
+                {"name": row.name, "expected": expected}
+                for row, expected in zip(report.calculation.stages, report.forward.expected_counts, strict=True)
+            ],
+            "kgi_gap": report.forward.kgi_gap,
+        }
+    return data
+
+
+def _rows(report: CalcReport) -> list[list[str]]:
+    """One row a stage: name, metric, owner, rate, target, monthly target (and expected with --top)."""
+    stages = report.plan.stages
+    rows = []
+    for index, row in enumerate(report.calculation.stages):
+        cells = [
+            row.name,
+            stages[index].metric,
+            stages[index].owner,
+            format_percent(row.rate) if row.rate is not None else "KGI",
+            format_count(row.target),
+            format_count(row.monthly_target),
+        ]
+        if report.forward is not None:
+            cells.append(format_count(report.forward.expected_counts[index]))
+        rows.append(cells)
+    return rows
+
+
+def _headers(report: CalcReport) -> list[str]:
+    headers = ["Stage", "Metric", "Owner", "Rate", "Target", "Monthly"]
+    if report.forward is not None:
+        headers.append("Expected")
+    return headers
+
+
+def _heading(report: CalcReport) -> str:
+    scenario = f" — scenario {report.scenario}" if report.scenario else ""
+    return f"{report.title}{scenario}"
+
+
+def _footer_lines(report: CalcReport) -> list[str]:
+    lines = [goal_summary(report), f"{report.plan.months} months (monthly = target ÷ {report.plan.months}, rounded up) · rounding: {report.plan.rounding.value}"]
+    if report.forward is not None:
+        gap = report.forward.kgi_gap
+        lines.append(
+            f"forward from {format_count(report.forward.top)}: KGI reached" if gap == 0 else
+            f"forward from {format_count(report.forward.top)}: {format_count(gap)} short of the KGI"
+        )
+    return lines
+
+
+def render_table(report: CalcReport) -> str:
+    """A terminal table, every plan string shown literally."""
+    return literal.render_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+
+
+def render_markdown(report: CalcReport) -> str:
+    """A Markdown section with the goal line and a table."""
+    return literal.markdown_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+
+
+def render_csv(report: CalcReport) -> str:
+    """One CSV row a stage; rates as fractions, counts without separators, for spreadsheets."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    headers = ["stage", "metric", "owner", "rate", "target", "monthly_target"]
+    if report.forward is not None:
+        headers.append("expected")
+    writer.writerow(headers)
+    for index, row in enumerate(report.calculation.stages):
+        stage = report.plan.stages[index]
+        cells = [stage.name, stage.metric, stage.owner, "" if row.rate is None else format_decimal(row.rate), row.target, row.monthly_target]
+        if report.forward is not None:
+            cells.append(report.forward.expected_counts[index])
+        writer.writerow([literal.plain(str(cell)) for cell in cells])
+    return buffer.getvalue()

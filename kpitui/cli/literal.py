@@ -1,0 +1,65 @@
+"""Human output (Rich tables, Markdown) in which every plan string is shown literally.
+
+Plan files are shared, so their text must never be read as Rich markup or `:emoji:` codes, never
+become Markdown syntax, and never send a control sequence to the terminal.
+"""
+
+import sys
+
+from kpitui.core.safe_text import visible
+
+MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
+
+
+def plain(text: str) -> str:
+    """Text with hidden characters made visible: safe to print as it is."""
+    return visible(text)
+
+
+def markdown(text: str) -> str:
+    """Text that a Markdown renderer shows exactly as written."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
+
+
+def render_table(
+    heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int
+) -> str:
+    """A heading, note lines, then a Rich table, rendered to a string."""
+    # Imported here so that the csv and json formats never pay for loading Rich.
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [[Text(plain(cell)) for cell in row] for row in rows]
+    widths = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for index, header in enumerate(headers):
+        if index >= numeric_from:  # numbers are never wrapped or cut
+            table.add_column(Text(header), justify="right", no_wrap=True, min_width=widths[index])
+        elif index == 0:  # names identify rows: kept whole up to a point, then folded, never cut
+            table.add_column(Text(header), overflow="fold", min_width=min(widths[index], 24))
+        else:  # descriptive text wraps first on a narrow terminal
+            table.add_column(Text(header), ratio=1)
+    for row in cells:
+        table.add_row(*row)
+    console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
+    with console.capture() as capture:
+        console.print(Text(plain(heading), style="bold"))
+        for note in notes:
+            console.print(Text(plain(note)))
+        console.print(table)
+    return capture.get()
+
+
+def markdown_table(
+    heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int
+) -> str:
+    """A Markdown heading, note lines and a pipe table."""
+    align = ["---:" if index >= numeric_from else ":---" for index in range(len(headers))]
+    lines = [f"## {markdown(heading)}", ""]
+    lines += [f"{markdown(note)}  " for note in notes] + [""]
+    lines.append("| " + " | ".join(markdown(h) for h in headers) + " |")
+    lines.append("| " + " | ".join(align) + " |")
+    lines += ["| " + " | ".join(markdown(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,104 @@
+"""The `kpitui` command: opens the app, or runs a headless command (SPEC 3).
+
+Nothing here imports Textual; only opening the app does, and only then.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kpitui import __version__
+from kpitui.cli import commands
+from kpitui.cli.commands import EXIT_OK, EXIT_USAGE, UsageError
+from kpitui.core.errors import PlanError
+from kpitui.core.safe_text import visible
+
+COMMANDS = ("calc", "compare", "check", "new")
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as one `kpitui: error: ...` line instead of a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _app_parser() -> _Parser:
+    parser = _Parser(
+        prog="kpitui",
+        description="Plan marketing KPIs backwards from the goal.",
+        epilog=(
+            "commands (run `kpitui COMMAND --help` for each):\n"
+            "  calc PLAN       the goal, the KGI and every stage's target\n"
+            "  compare PLAN... baseline and scenarios side by side\n"
+            "  check PLAN...   validate plans and report the KPI review\n"
+            "  new PATH        write a starter plan (the reference case)\n"
+            "\nWith no command, opens the app on PLAN, or on the built-in example."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("plan", nargs="?", type=Path, help="plan file to open (created on first save if missing)")
+    parser.add_argument("--version", action="version", version=f"kpitui {__version__}")
+    return parser
+
+
+def _command_parser() -> _Parser:
+    parser = _Parser(prog="kpitui")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    calc = commands.add_parser("calc", help="the goal, the KGI and every stage's target")
+    calc.add_argument("plan", type=Path)
+    calc.add_argument("--scenario", metavar="NAME", help="calculate this scenario instead of the baseline")
+    calc.add_argument("--top", type=_positive_int, metavar="N", help="also the forward calculation from N at the top")
+    calc.add_argument("--format", choices=FORMATS, default="table")
+    compare = commands.add_parser("compare", help="baseline and scenarios side by side")
+    compare.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    compare.add_argument("--format", choices=FORMATS, default="table")
+    check = commands.add_parser("check", help="validate plans and report the KPI review")
+    check.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    check.add_argument("--format", choices=("table", "json"), default="table")
+    new = commands.add_parser("new", help="write a starter plan (the reference case)")
+    new.add_argument("path", type=Path)
+    return parser
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "calc":
+        return commands.calc(args.plan, args.scenario, args.top, args.format)
+    if args.command == "compare":
+        return commands.compare(args.plans, args.format)
+    if args.command == "check":
+        return commands.check(args.plans, args.format)
+    return commands.new(args.path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run kpitui with `argv` (default: the process's arguments); returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return _run_command(_command_parser().parse_args(argv))
+        args = _app_parser().parse_args(argv)
+        from kpitui.cli.open_app import open_app  # the only path that loads Textual
+
+        return open_app(args.plan)
+    except (UsageError, PlanError) as error:
+        print(f"kpitui: error: {visible(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `kpitui calc plan.toml | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

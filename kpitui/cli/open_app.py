@@ -1,0 +1,12 @@
+"""Open the Textual app: the one path from the command line that loads Textual."""
+
+from pathlib import Path
+
+
+def open_app(path: Path | None) -> int:
+    """Run the app on `path` (or the built-in example) until the user quits; returns the exit code."""
+    from kpitui.app.factory import make_app
+
+    app = make_app(path)
+    app.run()
+    return app.return_code or 0

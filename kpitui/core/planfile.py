@@ -1,0 +1,143 @@
+"""Reading and writing plan files: every failure becomes one PlanError, and saves are atomic."""
+
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from kpitui.core.errors import PlanError
+from kpitui.core.plan import Plan
+from kpitui.core.schema import plan_from_document, plan_to_toml
+
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
+_POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when it was read or written, to notice a change by someone else."""
+
+    modified_ns: int
+    size: int
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's current fingerprint, or None when there is no file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return Fingerprint(info.st_mtime_ns, info.st_size)
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise PlanError.of_file(source, "not a regular file")
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanError.of_file(source, "no such file") from None
+    except IsADirectoryError:
+        raise PlanError.of_file(source, "is a directory, not a plan file") from None
+    except PermissionError:
+        raise PlanError.of_file(source, "permission denied: cannot read it") from None
+    except OSError as error:
+        raise PlanError.of_file(source, f"cannot read it: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanError.of_file(source, f"too large for a plan file (over {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    return data
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):  # a BOM that some Windows editors add
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise PlanError.at_position(source, line, column, "not UTF-8 text: save the file as UTF-8") from None
+
+
+def parse_plan(text: str, source: str) -> Plan:
+    """A plan from TOML text; `source` names it in messages."""
+    if not text.strip():
+        raise PlanError.of_file(source, "the file is empty: a plan needs format, goal and stages (try `kpitui new`)")
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        match = _POSITION.match(str(error))
+        if match is None:
+            raise PlanError.of_file(source, f"invalid TOML: {error}") from None
+        message = match["message"]
+        if message.startswith("Illegal character"):
+            message += ": control characters must be written as escapes in strings"
+        raise PlanError.at_position(source, int(match["line"]), int(match["column"]), f"invalid TOML: {message}") from None
+    except RecursionError:
+        raise PlanError.of_file(source, "invalid TOML: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise PlanError.of_file(source, f"invalid TOML: {error}") from None
+    return plan_from_document(document, source)
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and check the plan file at `path`; PlanError naming the file on any problem."""
+    source = str(path)
+    return parse_plan(_decode(_read_bytes(path, source), source), source)
+
+
+def save_plan(plan: Plan, path: Path) -> Fingerprint:
+    """Write the plan atomically: temp file beside it, fsync, replace; the old file's mode is kept.
+
+    A symlink stays a symlink: its target is replaced. Returns the new file's fingerprint.
+    """
+    target = Path(os.path.realpath(path))
+    data = plan_to_toml(plan).encode("utf-8")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as error:
+        raise PlanError.of_file(str(path), f"cannot save: {error.strerror or error}") from None
+    temp_name = None
+    try:
+        descriptor, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+        temp_name = None
+        _fsync_folder(target.parent)
+    except OSError as error:
+        raise PlanError.of_file(str(path), f"cannot save: {error.strerror or error}") from None
+    finally:
+        if temp_name is not None:
+            try:
+                os.unlink(temp_name)
+            except OSError:
+                pass
+    return fingerprint(target)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some file systems cannot, and that is not an error."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

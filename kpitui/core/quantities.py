@@ -1,0 +1,158 @@
+"""Rates, shares, money and counts: parsed exactly from files and typed input, formatted for people.
+
+Every parser returns a domain value or raises `ValueError` with a message fit to show a user;
+callers add where the value came from (a key path, an editor).
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from kpitui.core.safe_text import visible
+
+HUNDRED = Decimal(100)
+MIN_RATE = Decimal("0.000001")  # 0.0001 %: below this the top of the funnel is astronomically large
+MAX_RATE_PLACES = 12  # digits after the point of a rate fraction (10 for a percent)
+MAX_MONEY = Decimal(10) ** 18
+MAX_MONEY_PLACES = 6
+MAX_COUNT = 10**12
+MIN_MONTHS, MAX_MONTHS = 1, 120
+
+
+def describe(value: object) -> str:
+    """How a raw value from a file reads in a message: `0`, `"abc"`, `true`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + visible(value) + '"'
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"a {type(value).__name__}"
+
+
+def format_decimal(value: Decimal) -> str:
+    """A decimal in plain positional notation without trailing zeros: `0.1`, `12.5`, `1000`."""
+    if not value.is_finite():
+        return str(value).lower()
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _as_decimal(value: object, what: str) -> Decimal:
+    """A file number as an exact Decimal; strings, booleans and other types are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"must be {what} (got {describe(value)})")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"must be a finite number (got {describe(value)})")
+    return number
+
+
+def _percent_text(text: str) -> Decimal:
+    """`"12.5%"` or `"12.5 %"` as the fraction 0.125, exactly."""
+    body = text.strip().removesuffix("%").strip()
+    try:
+        number = Decimal(body)
+    except InvalidOperation:
+        raise ValueError(f'must be a number or a percentage like "10%" (got "{body}")') from None
+    if not number.is_finite():
+        raise ValueError(f"must be a finite number (got {format_decimal(number)})")
+    return number.scaleb(-2)
+
+
+def _check_fraction(fraction: Decimal, original: str, *, low: Decimal) -> Decimal:
+    if fraction <= 0:
+        raise ValueError(f"must be greater than 0% (got {original})")
+    if fraction > 1:
+        raise ValueError(f"must be at most 100% (got {original})")
+    if fraction < low:
+        raise ValueError(f"must be at least {format_percent(low)} (got {original})")
+    if -fraction.normalize().as_tuple().exponent > MAX_RATE_PLACES:
+        raise ValueError(f"has too many digits: at most {MAX_RATE_PLACES - 2} after the point of a percentage (got {original})")
+    return fraction.normalize()
+
+
+def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
+    """A rate or share from a file: a number as a fraction (`0.1`) or a percent string (`"10%"`)."""
+    if isinstance(value, str):
+        if not value.strip().endswith("%"):
+            raise ValueError(f'a rate written as text needs a percent sign, like "10%" (got {describe(value)})')
+        return _check_fraction(_percent_text(value), describe(value), low=low)
+    fraction = _as_decimal(value, 'a number like 0.1 or a percentage like "10%"')
+    try:
+        return _check_fraction(fraction, describe(value), low=low)
+    except ValueError as error:
+        if 1 < fraction <= HUNDRED:
+            raise ValueError(f'{error}; did you mean "{format_decimal(fraction)}%"?') from None
+        raise
+
+
+def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
+    """A rate typed by a person, always in percent: `25`, `25%`, `2.5`, `2.5 %` → fraction."""
+    if not text.strip().removesuffix("%").strip():
+        raise ValueError("type a percentage, like 25 or 2.5%")
+    return _check_fraction(_percent_text(text), text.strip(), low=low)
+
+
+def parse_money(value: object) -> Decimal:
+    """A positive amount of money from a file (integer or decimal)."""
+    amount = _as_decimal(value, "a number")
+    if amount <= 0:
+        raise ValueError(f"must be greater than 0 (got {describe(value)})")
+    if amount >= MAX_MONEY:
+        raise ValueError(f"must be less than {format_count(int(MAX_MONEY))} (got {describe(value)})")
+    if -amount.normalize().as_tuple().exponent > MAX_MONEY_PLACES:
+        raise ValueError(f"has too many decimal places: at most {MAX_MONEY_PLACES} (got {describe(value)})")
+    return amount.normalize() if amount != amount.to_integral_value() else Decimal(int(amount))
+
+
+def parse_count(value: object, *, high: int = MAX_COUNT) -> int:
+    """A positive whole count (orders) from a file: an integer, not a float or a boolean."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number (got {describe(value)})")
+    if value <= 0:
+        raise ValueError(f"must be greater than 0 (got {value})")
+    if value > high:
+        raise ValueError(f"must be at most {format_count(high)} (got {value})")
+    return value
+
+
+def parse_months(value: object) -> int:
+    """The number of months a plan spans, 1..120."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number of months (got {describe(value)})")
+    if not MIN_MONTHS <= value <= MAX_MONTHS:
+        raise ValueError(f"must be from {MIN_MONTHS} to {MAX_MONTHS} (got {value})")
+    return value
+
+
+def parse_typed_number(text: str) -> Decimal:
+    """A number typed by a person, thousands separators allowed: `1,000,000` or `1_000_000`."""
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"type a number (got {text.strip()!r})") from None
+    if not number.is_finite():
+        raise ValueError(f"type a finite number (got {text.strip()!r})")
+    return number
+
+
+def format_percent(fraction: Decimal) -> str:
+    """A fraction as a percent without trailing zeros: 0.1 → `10%`, 0.125 → `12.5%`."""
+    return format_decimal(fraction * HUNDRED) + "%"
+
+
+def format_count(count: int) -> str:
+    """A whole count with thousands separators: `1,600`."""
+    return f"{count:,}"
+
+
+def format_money(amount: Decimal, currency: str = "") -> str:
+    """Money with thousands separators and the plan's currency: `1,000,000,000 JPY`."""
+    text = f"{amount:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} {currency}".rstrip()

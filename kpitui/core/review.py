@@ -1,0 +1,65 @@
+"""The KPI review's state (SPEC 1.4): what is ok, what is a concern, what is still to do."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kpitui.core.plan import CRITERIA, CriterionState, Plan
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """One criterion of one KPI stage that is not ok yet."""
+
+    stage: str
+    criterion: str
+    state: CriterionState
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """Counts by state, the open items in stage order, and KPIs whose agreed contingency is unwritten."""
+
+    counts: dict[CriterionState, int]
+    open_items: tuple[OpenItem, ...]
+    missing_contingency_plans: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """All checks: four for every KPI stage."""
+        return sum(self.counts.values())
+
+    @property
+    def complete(self) -> bool:
+        """Every criterion of every KPI stage is ok (SPEC 1.4)."""
+        return not self.open_items
+
+    @property
+    def settled(self) -> bool:
+        """Complete, and every agreed contingency plan is written down."""
+        return self.complete and not self.missing_contingency_plans
+
+    def summary(self) -> str:
+        """`11 of 16 checks ok · 2 concerns · 3 to do`."""
+        concerns, todo = self.counts[CriterionState.CONCERN], self.counts[CriterionState.TODO]
+        parts = [f"{self.counts[CriterionState.OK]} of {self.total} checks ok"]
+        parts.append(f"{concerns} concern{'s' if concerns != 1 else ''}")
+        parts.append(f"{todo} to do")
+        if self.missing_contingency_plans:
+            parts.append(f"{len(self.missing_contingency_plans)} contingency plan(s) not written")
+        return " · ".join(parts)
+
+
+def review_status(plan: Plan) -> ReviewStatus:
+    """The review of every KPI stage of the plan, summed up."""
+    counts: Counter[CriterionState] = Counter({state: 0 for state in CriterionState})
+    open_items, missing = [], []
+    for stage in plan.kpi_stages:
+        review = plan.review_of(stage.name)
+        for criterion in CRITERIA:
+            state = review.state(criterion)
+            counts[state] += 1
+            if state is not CriterionState.OK:
+                open_items.append(OpenItem(stage.name, criterion, state))
+        if review.contingency is CriterionState.OK and not review.contingency_plan.strip():
+            missing.append(stage.name)
+    return ReviewStatus(dict(counts), tuple(open_items), tuple(missing))

@@ -1,0 +1,266 @@
+"""Plan file format 1 (SPEC 2): a parsed TOML document checked into a Plan, and a Plan back to TOML.
+
+Every rule broken is reported with its key path (`stages[2].rate`), and unknown keys are errors:
+a typo must never be silently ignored.
+"""
+
+import difflib
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, NoReturn
+
+import tomli_w
+
+from kpitui.core import quantities
+from kpitui.core.errors import PlanError
+from kpitui.core.plan import (
+    CRITERIA,
+    DEFAULT_MONTHS,
+    FORMAT,
+    GOAL_FIELDS,
+    CriterionState,
+    Goal,
+    KpiReview,
+    Plan,
+    Rounding,
+    Scenario,
+    Stage,
+)
+from kpitui.core.safe_text import visible
+
+TOP_KEYS = ("format", "title", "currency", "months", "rounding", "goal", "stages", "scenarios", "review")
+STAGE_KEYS = ("name", "metric", "owner", "rate")
+SCENARIO_KEYS = ("name", "note", "rates", "goal")
+REVIEW_KEYS = (*CRITERIA, "notes", "contingency_plan")
+GOAL_PARSERS: dict[str, Callable[[object], Any]] = {
+    "revenue": quantities.parse_money,
+    "average_deal": quantities.parse_money,
+    "channel_share": lambda value: quantities.parse_fraction(value, low=Decimal(0)),
+    "orders": quantities.parse_count,
+}
+
+
+def key_part(name: str) -> str:
+    """A key as it stands in a key path: bare when it can be, quoted otherwise."""
+    if name and all(c.isascii() and (c.isalnum() or c in "-_") for c in name):
+        return name
+    return '"' + visible(name).replace('"', '\\"') + '"'
+
+
+class _Checker:
+    """Walks a document, raising PlanError at the key path of the first broken rule."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, message: str) -> NoReturn:
+        raise PlanError.at_key(self.source, path, message)
+
+    def table(
+        self, value: object, path: str, allowed: tuple[str, ...], unknown: str = "unknown key"
+    ) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a table (got {quantities.describe(value)})")
+        for key in value:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                also = f"; did you mean {key_part(hint[0])}?" if hint else f" (expected one of: {', '.join(map(key_part, allowed))})"
+                self.fail(f"{path}.{key_part(key)}" if path else key_part(key), unknown + also)
+        return value
+
+    def text(self, value: object, path: str, *, required_name: bool = False) -> str:
+        if not isinstance(value, str):
+            self.fail(path, f"must be text (got {quantities.describe(value)})")
+        if required_name and not value.strip():
+            self.fail(path, "must not be empty")
+        return value
+
+    def parse(self, parser: Callable[[object], Any], value: object, path: str) -> Any:
+        try:
+            return parser(value)
+        except ValueError as error:
+            self.fail(path, str(error))
+
+    def array_of_tables(self, value: object, path: str) -> list:
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.fail(path, f"must be an array of tables, written [[{path}]] (got {quantities.describe(value)})")
+        return value
+
+    def unique_name(self, name: str, seen: set[str], path: str, what: str) -> None:
+        if name in seen:
+            self.fail(path, f"duplicate {what} name {quantities.describe(name)}")
+        seen.add(name)
+
+
+def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
+    """Check a parsed TOML document against format 1 and build the Plan; PlanError on any broken rule."""
+    check = _Checker(source)
+    check.table(document, "", TOP_KEYS)
+    if "format" not in document:
+        check.fail("format", f"missing: a plan file starts with format = {FORMAT}")
+    file_format = document["format"]
+    if isinstance(file_format, bool) or not isinstance(file_format, int) or file_format < 1:
+        check.fail("format", f"must be {FORMAT} (got {quantities.describe(file_format)})")
+    if file_format > FORMAT:
+        check.fail("format", f"this file has format {file_format}, newer than this kpitui reads ({FORMAT}); upgrade kpitui")
+    stages = _stages(check, document.get("stages"))
+    names = [stage.name for stage in stages]
+    goal = _goal(check, document.get("goal"))
+    rounding = document.get("rounding", Rounding.STEP.value)
+    if rounding not in {r.value for r in Rounding}:
+        check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
+    return Plan(
+        goal=goal,
+        stages=stages,
+        title=check.text(document.get("title", ""), "title"),
+        currency=check.text(document.get("currency", ""), "currency"),
+        months=check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months"),
+        rounding=Rounding(rounding),
+        scenarios=_scenarios(check, document.get("scenarios", []), names, goal),
+        review=_review(check, document.get("review", {}), names),
+    )
+
+
+def _goal(check: _Checker, value: object) -> Goal:
+    if value is None:
+        check.fail("goal", "missing: give revenue with average_deal, or orders")
+    table = check.table(value, "goal", GOAL_FIELDS)
+    fields = {name: check.parse(GOAL_PARSERS[name], table[name], f"goal.{name}") for name in table}
+    if "orders" in fields and ("revenue" in fields or "average_deal" in fields or "channel_share" in fields):
+        check.fail("goal", "give either orders (the KGI as a count) or revenue with average_deal, not both")
+    try:
+        return Goal(**fields)
+    except ValueError as error:
+        check.fail("goal", str(error))
+
+
+def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
+    if value is None:
+        check.fail("stages", "missing: a plan needs at least two [[stages]], top of the funnel first")
+    items = check.array_of_tables(value, "stages")
+    if len(items) < 2:
+        check.fail("stages", f"a plan needs at least two stages (got {len(items)})")
+    stages, seen = [], set()
+    for index, item in enumerate(items):
+        path = f"stages[{index}]"
+        check.table(item, path, STAGE_KEYS)
+        if "name" not in item:
+            check.fail(f"{path}.name", "missing: every stage needs a name")
+        name = check.text(item["name"], f"{path}.name", required_name=True)
+        check.unique_name(name, seen, f"{path}.name", "stage")
+        is_last = index == len(items) - 1
+        if is_last and "rate" in item:
+            check.fail(f"{path}.rate", "the last stage is the KGI stage and has no rate; remove it")
+        if not is_last and "rate" not in item:
+            check.fail(f"{path}.rate", "missing: every stage but the last needs its conversion rate to the next")
+        stages.append(
+            Stage(
+                name=name,
+                rate=None if is_last else check.parse(quantities.parse_fraction, item["rate"], f"{path}.rate"),
+                metric=check.text(item.get("metric", ""), f"{path}.metric"),
+                owner=check.text(item.get("owner", ""), f"{path}.owner"),
+            )
+        )
+    return tuple(stages)
+
+
+def _scenarios(check: _Checker, value: object, stage_names: list[str], goal: Goal) -> tuple[Scenario, ...]:
+    items = check.array_of_tables(value, "scenarios") if value != [] else []
+    rated = set(stage_names[:-1])
+    scenarios, seen = [], set()
+    for index, item in enumerate(items):
+        path = f"scenarios[{index}]"
+        check.table(item, path, SCENARIO_KEYS)
+        if "name" not in item:
+            check.fail(f"{path}.name", "missing: every scenario needs a name")
+        name = check.text(item["name"], f"{path}.name", required_name=True)
+        check.unique_name(name, seen, f"{path}.name", "scenario")
+        rates = {}
+        for stage, rate in check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name").items():
+            if stage not in rated:
+                check.fail(f"{path}.rates.{key_part(stage)}", "the KGI stage has no rate to override")
+            rates[stage] = check.parse(quantities.parse_fraction, rate, f"{path}.rates.{key_part(stage)}")
+        overrides = check.table(item.get("goal", {}), f"{path}.goal", GOAL_FIELDS)
+        goal_overrides = {
+            field: check.parse(GOAL_PARSERS[field], raw, f"{path}.goal.{field}") for field, raw in overrides.items()
+        }
+        if "orders" in goal_overrides and len(goal_overrides) > 1:
+            check.fail(f"{path}.goal", "override either orders or the revenue fields, not both")
+        try:
+            goal.with_overrides(goal_overrides)
+        except ValueError:
+            check.fail(f"{path}.goal", "the baseline goal is a count of orders: override revenue and average_deal together")
+        scenarios.append(Scenario(name, check.text(item.get("note", ""), f"{path}.note"), rates, goal_overrides))
+    return tuple(scenarios)
+
+
+def _review(check: _Checker, value: object, stage_names: list[str]) -> dict[str, KpiReview]:
+    table = check.table(value, "review", tuple(stage_names), "no stage has this name")
+    states = tuple(state.value for state in CriterionState)
+    review = {}
+    for stage, entry in table.items():
+        path = f"review.{key_part(stage)}"
+        if stage == stage_names[-1]:
+            check.fail(path, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
+        check.table(entry, path, REVIEW_KEYS)
+        fields: dict[str, Any] = {}
+        for criterion in CRITERIA:
+            if criterion in entry:
+                state = entry[criterion]
+                if state not in states:
+                    check.fail(f"{path}.{criterion}", f"must be todo, ok or concern (got {quantities.describe(state)})")
+                fields[criterion] = CriterionState(state)
+        for note in ("notes", "contingency_plan"):
+            if note in entry:
+                fields[note] = check.text(entry[note], f"{path}.{note}")
+        review[stage] = KpiReview(**fields)
+    return review
+
+
+def _number(value: Decimal | int) -> Decimal | int:
+    """Whole amounts are written as TOML integers, others as plain decimals (never an exponent)."""
+    if isinstance(value, int) or value == value.to_integral_value():
+        return int(value)
+    return Decimal(quantities.format_decimal(value))
+
+
+def plan_to_toml(plan: Plan) -> str:
+    """The plan as format-1 TOML, in a fixed layout: the same plan always gives the same bytes."""
+    head: dict[str, Any] = {"format": FORMAT}
+    if plan.title:
+        head["title"] = plan.title
+    if plan.currency:
+        head["currency"] = plan.currency
+    head["months"] = plan.months
+    head["rounding"] = plan.rounding.value
+    goal = {name: _number(getattr(plan.goal, name)) for name in GOAL_FIELDS if getattr(plan.goal, name) is not None}
+    if plan.goal.is_count_driven or plan.goal.channel_share == 1:
+        goal.pop("channel_share")
+    chunks = [tomli_w.dumps(head), tomli_w.dumps({"goal": goal})]
+    for stage in plan.stages:
+        fields: dict[str, Any] = {"name": stage.name}
+        fields.update({k: v for k, v in (("metric", stage.metric), ("owner", stage.owner)) if v})
+        if stage.rate is not None:
+            fields["rate"] = _number(stage.rate)
+        chunks.append("[[stages]]\n" + tomli_w.dumps(fields))
+    for scenario in plan.scenarios:
+        fields = {"name": scenario.name}
+        if scenario.note:
+            fields["note"] = scenario.note
+        chunk = "[[scenarios]]\n" + tomli_w.dumps(fields)
+        # Sub-tables under [[scenarios]] keep every scenario in one shape, however long its overrides.
+        for part in ("rates", "goal"):
+            overrides = getattr(scenario, part)
+            if overrides:
+                chunk += f"\n[scenarios.{part}]\n" + tomli_w.dumps({k: _number(v) for k, v in overrides.items()})
+        chunks.append(chunk)
+    review = {}
+    for stage in plan.kpi_stages:
+        if stage.name in plan.review:
+            entry = plan.review[stage.name]
+            fields = {criterion: entry.state(criterion).value for criterion in CRITERIA}
+            fields.update({k: v for k, v in (("notes", entry.notes), ("contingency_plan", entry.contingency_plan)) if v})
+            review[stage.name] = fields
+    if review:
+        chunks.append(tomli_w.dumps({"review": review}))
+    return "\n".join(chunks)
