@@ -21,33 +21,51 @@ def markdown(text: str) -> str:
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
 
 
+def _text_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]:
+    """Widths for the text columns (name first) that fit `budget`.
+
+    The name claims first, leaving each other column up to `least`; what is left over then goes
+    to the other columns, left to right.
+    """
+    if sum(natural) <= budget:
+        return natural
+    others = [min(width, least) for width in natural[1:]]
+    name = max(8, min(natural[0], budget - sum(others)))
+    spare = budget - name - sum(others)
+    for index, width in enumerate(natural[1:]):
+        extra = max(0, min(width - others[index], spare))
+        others[index] += extra
+        spare -= extra
+    return [name, *others]
+
+
 def render_table(
     heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int
 ) -> str:
-    """A heading, note lines, then a Rich table, rendered to a string."""
+    """A heading, note lines, then a Rich table that fits the terminal, rendered to a string."""
     # Imported here so that the csv and json formats never pay for loading Rich.
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
     cells = [[Text(plain(cell)) for cell in row] for row in rows]
-    widths = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    natural = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
+    padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider
+    budget = console.width - padding - sum(natural[numeric_from:])
+    widths = _text_widths(natural[:numeric_from], budget) + natural[numeric_from:]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for index, header in enumerate(headers):
-        if index >= numeric_from:  # numbers are never wrapped or cut
-            table.add_column(Text(header), justify="right", no_wrap=True, min_width=widths[index])
-        elif index == 0:  # names identify rows: kept whole up to a point, then folded, never cut
-            table.add_column(Text(header), overflow="fold", min_width=min(widths[index], 24))
-        else:  # descriptive text wraps first on a narrow terminal
-            table.add_column(Text(header), ratio=1)
+        numeric = index >= numeric_from  # numbers are never wrapped or cut; text wraps, long words fold
+        table.add_column(Text(header), justify="right" if numeric else "left", width=widths[index], overflow="fold")
     for row in cells:
         table.add_row(*row)
-    console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
     with console.capture() as capture:
         console.print(Text(plain(heading), style="bold"))
         for note in notes:
             console.print(Text(plain(note)))
+        console.print()
         console.print(table)
     return capture.get()
 

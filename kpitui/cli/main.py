@@ -7,11 +7,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from kpitui import __version__
-from kpitui.cli import commands
-from kpitui.cli.commands import EXIT_OK, EXIT_USAGE, UsageError
+from kpitui.cli.usage import EXIT_OK, EXIT_USAGE, UsageError
 from kpitui.core.errors import PlanError
 from kpitui.core.safe_text import visible
 
@@ -50,38 +48,48 @@ def _app_parser() -> _Parser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("plan", nargs="?", type=Path, help="plan file to open (created on first save if missing)")
+    parser.add_argument("plan", nargs="?", help="plan file to open (created on first save if missing)")
     parser.add_argument("--version", action="version", version=f"kpitui {__version__}")
     return parser
 
 
 def _command_parser() -> _Parser:
     parser = _Parser(prog="kpitui")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    # An explicit prog keeps argparse from building a help formatter (and importing shutil) on every run.
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
     calc = commands.add_parser("calc", help="the goal, the KGI and every stage's target")
-    calc.add_argument("plan", type=Path)
+    calc.add_argument("plan")
     calc.add_argument("--scenario", metavar="NAME", help="calculate this scenario instead of the baseline")
     calc.add_argument("--top", type=_positive_int, metavar="N", help="also the forward calculation from N at the top")
     calc.add_argument("--format", choices=FORMATS, default="table")
     compare = commands.add_parser("compare", help="baseline and scenarios side by side")
-    compare.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    compare.add_argument("plans", nargs="+", metavar="PLAN")
     compare.add_argument("--format", choices=FORMATS, default="table")
     check = commands.add_parser("check", help="validate plans and report the KPI review")
-    check.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    check.add_argument("plans", nargs="+", metavar="PLAN")
     check.add_argument("--format", choices=("table", "json"), default="table")
     new = commands.add_parser("new", help="write a starter plan (the reference case)")
-    new.add_argument("path", type=Path)
+    new.add_argument("path")
     return parser
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    # Each command's module is imported only when it runs: start-up time matters.
     if args.command == "calc":
-        return commands.calc(args.plan, args.scenario, args.top, args.format)
+        from kpitui.cli import calc
+
+        return calc.run(args.plan, args.scenario, args.top, args.format)
     if args.command == "compare":
-        return commands.compare(args.plans, args.format)
+        from kpitui.cli import compare
+
+        return compare.run(args.plans, args.format)
     if args.command == "check":
-        return commands.check(args.plans, args.format)
-    return commands.new(args.path)
+        from kpitui.cli import check
+
+        return check.run(args.plans, args.format)
+    from kpitui.cli import new
+
+    return new.run(args.path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

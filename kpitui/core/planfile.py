@@ -1,13 +1,15 @@
-"""Reading and writing plan files: every failure becomes one PlanError, and saves are atomic."""
+"""Reading and writing plan files: every failure becomes one PlanError, and saves are atomic.
+
+Paths are plain `str` or `os.PathLike` handled with `os.path`: pathlib would add milliseconds to
+every headless command's start-up.
+"""
 
 import os
 import re
 import stat
-import tempfile
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
+from typing import NamedTuple
 
 from kpitui.core.errors import PlanError
 from kpitui.core.plan import Plan
@@ -17,26 +19,28 @@ MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-sc
 _POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+FilePath = str | os.PathLike[str]
+
+
+class Fingerprint(NamedTuple):
     """What a file looked like when it was read or written, to notice a change by someone else."""
 
     modified_ns: int
     size: int
 
 
-def fingerprint(path: Path) -> Fingerprint | None:
+def fingerprint(path: FilePath) -> Fingerprint | None:
     """The file's current fingerprint, or None when there is no file."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return Fingerprint(info.st_mtime_ns, info.st_size)
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def _read_bytes(path: FilePath, source: str) -> bytes:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise PlanError.of_file(source, "not a regular file")
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -81,35 +85,45 @@ def parse_plan(text: str, source: str) -> Plan:
         raise PlanError.at_position(source, int(match["line"]), int(match["column"]), f"invalid TOML: {message}") from None
     except RecursionError:
         raise PlanError.of_file(source, "invalid TOML: nested too deeply") from None
-    except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise PlanError.of_file(source, f"invalid TOML: {error}") from None
+    except ValueError:  # only an integer with more digits than Python will convert gets here
+        raise PlanError.of_file(source, "invalid TOML: a number has too many digits") from None
     return plan_from_document(document, source)
 
 
-def load_plan(path: Path) -> Plan:
+def display_title(plan: Plan, path: FilePath | None) -> str:
+    """The plan's title, or its file's name without the extension when it has none."""
+    if plan.title or path is None:
+        return plan.title or "Untitled plan"
+    return os.path.splitext(os.path.basename(os.fspath(path)))[0]
+
+
+def load_plan(path: FilePath) -> Plan:
     """Read and check the plan file at `path`; PlanError naming the file on any problem."""
-    source = str(path)
+    source = os.fspath(path)
     return parse_plan(_decode(_read_bytes(path, source), source), source)
 
 
-def save_plan(plan: Plan, path: Path) -> Fingerprint:
+def save_plan(plan: Plan, path: FilePath) -> Fingerprint:
     """Write the plan atomically: temp file beside it, fsync, replace; the old file's mode is kept.
 
     A symlink stays a symlink: its target is replaced. Returns the new file's fingerprint.
     """
-    target = Path(os.path.realpath(path))
+    import tempfile  # only saving needs it; loading is on every command's start-up path
+
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
     data = plan_to_toml(plan).encode("utf-8")
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     except OSError as error:
-        raise PlanError.of_file(str(path), f"cannot save: {error.strerror or error}") from None
+        raise PlanError.of_file(os.fspath(path), f"cannot save: {error.strerror or error}") from None
     temp_name = None
     try:
-        descriptor, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        descriptor, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -117,9 +131,9 @@ def save_plan(plan: Plan, path: Path) -> Fingerprint:
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
         temp_name = None
-        _fsync_folder(target.parent)
+        _fsync_folder(folder)
     except OSError as error:
-        raise PlanError.of_file(str(path), f"cannot save: {error.strerror or error}") from None
+        raise PlanError.of_file(os.fspath(path), f"cannot save: {error.strerror or error}") from None
     finally:
         if temp_name is not None:
             try:
@@ -129,7 +143,7 @@ def save_plan(plan: Plan, path: Path) -> Fingerprint:
     return fingerprint(target)
 
 
-def _fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: str) -> None:
     """Make the rename itself durable; some file systems cannot, and that is not an error."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)

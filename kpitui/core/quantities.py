@@ -17,6 +17,15 @@ MAX_COUNT = 10**12
 MIN_MONTHS, MAX_MONTHS = 1, 120
 
 
+_TYPE_NAMES = {
+    "dict": "a table",
+    "list": "an array",
+    "date": "a date",
+    "datetime": "a date-time",
+    "time": "a time",
+}
+
+
 def describe(value: object) -> str:
     """How a raw value from a file reads in a message: `0`, `"abc"`, `true`."""
     if isinstance(value, bool):
@@ -24,10 +33,10 @@ def describe(value: object) -> str:
     if isinstance(value, str):
         return '"' + visible(value) + '"'
     if isinstance(value, Decimal):
-        return format_decimal(value)
+        return str(value).lower()  # as written: `20.0` stays `20.0`, `1e-999999` stays short
     if isinstance(value, int):
-        return str(value)
-    return f"a {type(value).__name__}"
+        return str(value) if value.bit_length() < 64 else "a very long integer"
+    return _TYPE_NAMES.get(type(value).__name__, f"a {type(value).__name__}")
 
 
 def format_decimal(value: Decimal) -> str:

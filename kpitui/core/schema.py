@@ -4,7 +4,6 @@ Every rule broken is reported with its key path (`stages[2].rate`), and unknown 
 a typo must never be silently ignored.
 """
 
-import difflib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NoReturn
@@ -63,6 +62,8 @@ class _Checker:
             self.fail(path, f"must be a table (got {quantities.describe(value)})")
         for key in value:
             if key not in allowed:
+                import difflib  # only a mistake needs it
+
                 hint = difflib.get_close_matches(key, allowed, n=1)
                 also = f"; did you mean {key_part(hint[0])}?" if hint else f" (expected one of: {', '.join(map(key_part, allowed))})"
                 self.fail(f"{path}.{key_part(key)}" if path else key_part(key), unknown + also)
@@ -107,7 +108,7 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
     names = [stage.name for stage in stages]
     goal = _goal(check, document.get("goal"))
     rounding = document.get("rounding", Rounding.STEP.value)
-    if rounding not in {r.value for r in Rounding}:
+    if not isinstance(rounding, str) or rounding not in {r.value for r in Rounding}:
         check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
     return Plan(
         goal=goal,

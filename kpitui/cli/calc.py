@@ -1,13 +1,16 @@
-"""What `kpitui calc` reports for one plan (or one scenario of it), in each output format."""
+"""`kpitui calc`: the goal, the KGI and every stage's target of one plan or scenario, in four formats.
 
-import csv
-import io
+Each format loads its library (Rich, csv, json) only when it is asked for: start-up time matters.
+"""
+
+import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from kpitui.cli import literal
+from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core import funnel
 from kpitui.core.plan import Plan
+from kpitui.core.planfile import display_title, load_plan
 from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent
 
 
@@ -21,11 +24,6 @@ class CalcReport:
     plan: Plan
     calculation: funnel.Calculation
     forward: funnel.Forward | None = None
-
-
-def display_title(plan: Plan, path: str) -> str:
-    """The plan's title, or its file's name when it has none."""
-    return plan.title or Path(path).stem
 
 
 def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | None = None) -> CalcReport:
@@ -145,6 +143,9 @@ def render_markdown(report: CalcReport) -> str:
 
 def render_csv(report: CalcReport) -> str:
     """One CSV row a stage; rates as fractions, counts without separators, for spreadsheets."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     headers = ["stage", "metric", "owner", "rate", "target", "monthly_target"]
@@ -158,3 +159,23 @@ def render_csv(report: CalcReport) -> str:
             cells.append(report.forward.expected_counts[index])
         writer.writerow([literal.plain(str(cell)) for cell in cells])
     return buffer.getvalue()
+
+
+def render_json(report: CalcReport) -> str:
+    """The JSON object of SPEC 3, exact decimals."""
+    from kpitui.cli.json_text import to_json
+
+    return to_json(to_dict(report)) + "\n"
+
+
+RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv, "json": render_json}
+
+
+def run(path: str, scenario: str | None, top: int | None, output: str) -> int:
+    """Print the calculation of the plan at `path` (or of one of its scenarios) in `output` format."""
+    plan = load_plan(path)
+    if scenario is not None and scenario not in {s.name for s in plan.scenarios}:
+        known = ", ".join(repr(s.name) for s in plan.scenarios) or "none"
+        raise UsageError(f"{path}: no scenario named {scenario!r} (scenarios: {known})")
+    sys.stdout.write(RENDERERS[output](make_report(plan, str(path), scenario, top)))
+    return EXIT_OK

@@ -1,0 +1,24 @@
+"""A large plan for benchmarks: many stages and scenarios with non-round rates."""
+
+from decimal import Decimal
+
+from kpitui.core.plan import CriterionState, Goal, KpiReview, Plan, Scenario, Stage
+
+
+def large_plan(stages: int = 200, scenarios: int = 500) -> Plan:
+    """`stages` stages with rates between 90 % and 99.9 %, and `scenarios` scenarios of 5 overrides each."""
+    names = [f"Stage {index:03d}" for index in range(stages)]
+
+    def rate(index: int) -> Decimal:
+        return Decimal(900 + (index * 37) % 100).scaleb(-3)
+
+    return Plan(
+        title="Large benchmark plan",
+        goal=Goal(orders=1000),
+        stages=tuple(Stage(name, rate(i) if i < stages - 1 else None, f"metric {i}", "owner") for i, name in enumerate(names)),
+        scenarios=tuple(
+            Scenario(f"Scenario {s:03d}", "note", {names[(s * 7 + k) % (stages - 1)]: rate(s + k + 1) for k in range(5)})
+            for s in range(scenarios)
+        ),
+        review={name: KpiReview(CriterionState.OK, notes="checked") for name in names[: stages - 1 : 3]},
+    )

@@ -1,0 +1,120 @@
+"""Print kpitui's benchmark figures: medians, and ratios against a baseline run alongside.
+
+    python -m benchmarks.run            # everything
+    python -m benchmarks.run headless   # `kpitui calc` start-up, and a large plan
+
+Targets (issue 2): `kpitui calc` within 1.6x a bare `import tomllib, rich.table`; load +
+calculate + save of a 200-stage, 500-scenario plan under 200 ms.
+"""
+
+import argparse
+import compileall
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_plans" / "web-reference.toml"
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def time_command(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, list[float]]:
+    """Run the commands in turn, `repeat` rounds, so machine noise hits them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            samples[name].append(time_command(command))
+    return samples
+
+
+def report(label: str, value_ms: float, target: str = "") -> None:
+    print(f"  {label:<52} {value_ms:8.1f} ms  {target}")
+
+
+def bench_headless_startup(repeat: int) -> None:
+    # Time what users run: an installed package has its bytecode compiled, even where
+    # PYTHONDONTWRITEBYTECODE would stop Python from caching it on first import.
+    compileall.compile_dir(ROOT / "kpitui", quiet=1)
+    print(f"Headless start-up (median of {repeat}, interleaved)")
+    samples = interleaved(
+        {
+            "bare": [sys.executable, "-c", "import tomllib, rich.table"],
+            "calc table": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE)],
+            "calc json": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--format", "json"],
+        },
+        repeat,
+    )
+    bare = median_ms(samples["bare"])
+    report("python -c 'import tomllib, rich.table'", bare)
+    for name in ("calc table", "calc json"):
+        value = median_ms(samples[name])
+        report(f"kpitui {name}", value, f"{value / bare:.2f}x bare (target <= 1.6x)")
+
+
+def time_call(function: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
+
+
+def bench_large_plan(repeat: int) -> None:
+    from benchmarks.large_plan import large_plan
+    from kpitui.core.funnel import calculate
+    from kpitui.core.planfile import load_plan, save_plan
+
+    plan = large_plan()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.toml"
+        save_plan(plan, path)
+        size_kb = path.stat().st_size / 1024
+        print(f"Large plan: {len(plan.stages)} stages, {len(plan.scenarios)} scenarios, {size_kb:.0f} kB (median of {repeat})")
+
+        def calculate_all() -> None:
+            calculate(plan)
+            for scenario in plan.scenarios:
+                calculate(plan.with_scenario_applied(scenario))
+
+        def whole() -> None:
+            loaded = load_plan(path)
+            calculate(loaded)
+            save_plan(loaded, path)
+
+        report("load", time_call(lambda: load_plan(path), repeat))
+        report("calculate the baseline", time_call(lambda: calculate(plan), repeat))
+        report("calculate the baseline and all 500 scenarios", time_call(calculate_all, repeat))
+        report("save", time_call(lambda: save_plan(plan, path), repeat))
+        report("load + calculate + save", time_call(whole, repeat), "(target < 200 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("suite", nargs="?", default="all", choices=("all", "headless", "app"))
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    if args.suite in ("all", "headless"):
+        bench_headless_startup(args.repeat)
+        bench_large_plan(args.repeat)
+    if args.suite in ("all", "app"):
+        from benchmarks.app_bench import bench_app
+
+        bench_app(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""The funnel arithmetic of SPEC 1: reference cases, float traps and properties."""
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpitui.core import funnel
+from kpitui.core.example import reference_plan
+from kpitui.core.plan import Goal, Rounding, Scenario
+from tests.core.strategies import kgis, plans, rates
+
+D = Decimal
+
+
+def test_reference_goal_gives_100_orders_and_kgi_20():
+    goal = Goal(revenue=D(1_000_000_000), average_deal=D(10_000_000), channel_share=D("0.2"))
+    assert funnel.orders_total(goal) == 100
+    assert funnel.kgi(goal) == 20
+
+
+def test_count_driven_goal_is_its_own_kgi():
+    assert funnel.kgi(Goal(orders=20)) == 20
+    assert funnel.orders_total(Goal(orders=20)) is None
+
+
+def test_goal_rounds_orders_and_kgi_up():
+    goal = Goal(revenue=D(1001), average_deal=D(100), channel_share=D("0.33"))
+    assert funnel.orders_total(goal) == 11  # 10.01 orders: 11 are needed
+    assert funnel.kgi(goal) == 4  # 11 × 0.33 = 3.63
+
+
+def test_reference_targets():
+    calculation = funnel.calculate(reference_plan())
+    assert [row.target for row in calculation.stages] == [1600, 160, 80, 40, 20]
+    assert [row.monthly_target for row in calculation.stages] == [134, 14, 7, 4, 2]
+    assert calculation.kgi == 20 and calculation.orders_total == 100
+
+
+@pytest.mark.parametrize(
+    ("rounding", "expected"),
+    [(Rounding.STEP, [250, 75, 50, 29, 20]), (Rounding.ONCE, [242, 73, 49, 29, 20])],
+)
+def test_spec_rounding_example(rounding, expected):
+    rates = [D("0.30"), D("0.67"), D("0.58"), D("0.71")]
+    assert funnel.reverse_targets(rates, 20, rounding) == expected
+
+
+def test_exact_division_where_floats_overshoot():
+    # 21 / 0.7 is 30.000000000000004 in floats, and ceil would give 31.
+    assert funnel.reverse_targets([D("0.7")], 21) == [30, 21]
+
+
+def test_exact_product_where_floats_undershoot():
+    # 100 × 0.29 is 28.999999999999996 in floats, and floor would give 28.
+    assert funnel.forward([D("0.29")], 100, 29).expected_counts == (100, 29)
+
+
+def test_monthly_target_rounds_up():
+    assert funnel.monthly_target(1600, 12) == 134
+    assert funnel.monthly_target(24, 12) == 2
+    assert funnel.monthly_target(1, 120) == 1
+
+
+def test_forward_from_reference_capacity():
+    result = funnel.forward([D("0.1"), D("0.5"), D("0.5"), D("0.5")], 1000, 20)
+    assert result.expected_counts == (1000, 100, 50, 25, 12)
+    assert result.kgi_gap == 8
+
+
+def test_forward_gap_is_zero_when_kgi_reached():
+    assert funnel.forward([D("0.1"), D("0.5"), D("0.5"), D("0.5")], 5000, 20).kgi_gap == 0
+
+
+def test_solve_rate_on_reference():
+    rates = [D("0.1"), D("0.5"), D("0.5"), D("0.5")]
+    # With 1000 visits, leads must convert at 80 % for 20 orders: 1000 × .1 × .8 × .5 × .5 = 20.
+    assert funnel.solve_rate(rates, 1, 1000, 20) == Fraction(4, 5)
+    assert funnel.solve_rate(rates, 0, 100, 20) > 1  # unreachable at that stage alone
+
+
+def test_levers_rank_the_cheapest_first():
+    levers = funnel.levers(reference_plan())
+    # +1 point on the 10 % visits rate saves most: 20/.5/.5/.5/.11 → 1455 visits.
+    assert levers[0].name == "Visits"
+    assert levers[0].top_target == 1455 and levers[0].saving == 145
+    assert [lever.saving for lever in levers] == sorted((lever.saving for lever in levers), reverse=True)
+
+
+def test_lever_at_full_rate_saves_nothing():
+    plan = reference_plan()
+    plan = plan.with_scenario_applied(Scenario("x", rates={"Leads": D(1)}))
+    lever = next(lever for lever in funnel.levers(plan) if lever.name == "Leads")
+    assert lever.improved_rate == 1 and lever.saving == 0
+
+
+@given(plans())
+def test_step_targets_are_minimal(plan):
+    targets = funnel.reverse_targets(funnel.stage_rates(plan), funnel.kgi(plan.goal))
+    for index, rate in enumerate(funnel.stage_rates(plan)):
+        assert targets[index] * Fraction(rate) >= targets[index + 1]
+        assert (targets[index] - 1) * Fraction(rate) < targets[index + 1]
+
+
+@given(plans())
+def test_once_targets_never_exceed_step_targets(plan):
+    rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
+    once = funnel.reverse_targets(rates, kgi, Rounding.ONCE)
+    step = funnel.reverse_targets(rates, kgi, Rounding.STEP)
+    assert all(o <= s for o, s in zip(once, step, strict=True))
+    assert once[-1] == step[-1] == kgi
+
+
+@given(plans())
+def test_forward_from_the_top_target_reaches_the_kgi(plan):
+    calculation = funnel.calculate(plan)
+    result = funnel.forward(funnel.stage_rates(plan), calculation.top_target, calculation.kgi)
+    assert result.kgi_gap == 0
+
+
+@given(plans(), st.integers(min_value=1, max_value=10**9), st.data())
+def test_solved_rate_reaches_the_kgi_and_no_less_does(plan, top, data):
+    rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
+    index = data.draw(st.integers(min_value=0, max_value=len(rates) - 1))
+    needed = funnel.solve_rate(rates, index, top, kgi)
+    trial = list(rates)
+    trial[index] = needed
+    assert math.prod(Fraction(r) for r in trial) * top == kgi
+    trial[index] = needed * Fraction(999_999, 1_000_000)
+    assert math.prod(Fraction(r) for r in trial) * top < kgi
+
+
+@given(rates, kgis)
+def test_a_single_rate_step_is_the_smallest_count_that_yields_the_kgi(rate, kgi):
+    top = funnel.reverse_targets([rate], kgi)[0]
+    assert math.floor(top * Fraction(rate)) >= kgi > math.floor((top - 1) * Fraction(rate))

@@ -1,0 +1,29 @@
+"""The core and the headless commands never load Textual: that is what keeps them fast."""
+
+import subprocess
+import sys
+
+import pytest
+
+HEADLESS = [
+    "import kpitui.core.funnel, kpitui.core.planfile, kpitui.core.review, kpitui.core.example",
+    "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml'])",
+    "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--format', 'json'])",
+    "from kpitui.cli.main import main; main(['check', 'sample_plans/web-reference.toml'])",
+]
+
+
+@pytest.mark.parametrize("code", HEADLESS)
+def test_headless_paths_never_import_textual(code, samples):
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=samples.parent, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_json_output_does_not_even_load_rich(samples):
+    probe = (
+        "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--format', 'json'])\n"
+        "import sys; print('rich' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=samples.parent, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -1,0 +1,192 @@
+"""Every rule of plan file format 1 (SPEC 2) refused with one clear message naming file and place."""
+
+import pytest
+
+from kpitui.core.errors import PlanError
+from kpitui.core.planfile import parse_plan
+
+BASE = """format = 1
+[goal]
+orders = 20
+[[stages]]
+name = "A"
+rate = 0.5
+[[stages]]
+name = "B"
+"""
+SCENARIO = '[[scenarios]]\nname = "s"\n'
+
+
+def edited(old: str, new: str) -> str:
+    assert old in BASE
+    return BASE.replace(old, new)
+
+
+CASES = {
+    "empty file": ("", "plan.toml: the file is empty: a plan needs format, goal and stages (try `kpitui new`)"),
+    "blank file": ("\n  \n", "plan.toml: the file is empty: a plan needs format, goal and stages (try `kpitui new`)"),
+    "syntax error": ("format = 1\ntitle = \n", "plan.toml:2:9: invalid TOML: Invalid value"),
+    "TOML 1.1 newline in inline table": (
+        BASE + SCENARIO + "rates = {\n  A = 0.5,\n}\n",
+        "plan.toml:11:10: invalid TOML: Invalid initial character for a key part",
+    ),
+    "TOML 1.1 \\e escape": (edited('name = "A"', 'name = "A\\e"'), "plan.toml:5:12: invalid TOML: Unescaped '\\' in a string"),
+    "NUL byte": (
+        edited('name = "A"', 'name = "A\x00"'),
+        "plan.toml:5:10: invalid TOML: Illegal character '\\x00': control characters must be written as escapes in strings",
+    ),
+    "deep nesting": ("x = " + "[" * 5000 + "]" * 5000, "plan.toml: invalid TOML: nested too deeply"),
+    "integer too long": ("format = " + "1" * 5000, "plan.toml: invalid TOML: a number has too many digits"),
+    "format missing": (BASE.replace("format = 1\n", ""), "plan.toml: format: missing: a plan file starts with format = 1"),
+    "format from the future": (
+        edited("format = 1", "format = 2"),
+        "plan.toml: format: this file has format 2, newer than this kpitui reads (1); upgrade kpitui",
+    ),
+    "format as text": (edited("format = 1", 'format = "1"'), 'plan.toml: format: must be 1 (got "1")'),
+    "format zero": (edited("format = 1", "format = 0"), "plan.toml: format: must be 1 (got 0)"),
+    "rate zero": (edited("rate = 0.5", "rate = 0"), "plan.toml: stages[0].rate: must be greater than 0% (got 0)"),
+    "rate negative": (edited("rate = 0.5", 'rate = "-5%"'), 'plan.toml: stages[0].rate: must be greater than 0% (got "-5%")'),
+    "rate as a percent number": (
+        edited("rate = 0.5", "rate = 10"),
+        'plan.toml: stages[0].rate: must be at most 100% (got 10); did you mean "10%"?',
+    ),
+    "rate over 100 %": (edited("rate = 0.5", 'rate = "150%"'), 'plan.toml: stages[0].rate: must be at most 100% (got "150%")'),
+    "rate too small": (edited("rate = 0.5", "rate = 1e-999999"), "plan.toml: stages[0].rate: must be at least 0.0001% (got 1e-999999)"),
+    "rate text without %": (
+        edited("rate = 0.5", 'rate = "0.5"'),
+        'plan.toml: stages[0].rate: a rate written as text needs a percent sign, like "10%" (got "0.5")',
+    ),
+    "rate not a number": (edited("rate = 0.5", 'rate = "abc%"'), 'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "abc")'),
+    "rate boolean": (
+        edited("rate = 0.5", "rate = true"),
+        'plan.toml: stages[0].rate: must be a number like 0.1 or a percentage like "10%" (got true)',
+    ),
+    "rate date": (
+        edited("rate = 0.5", "rate = 2026-01-01"),
+        'plan.toml: stages[0].rate: must be a number like 0.1 or a percentage like "10%" (got a date)',
+    ),
+    "rate nan": (edited("rate = 0.5", "rate = nan"), "plan.toml: stages[0].rate: must be a finite number (got nan)"),
+    "rate inf": (edited("rate = 0.5", "rate = inf"), "plan.toml: stages[0].rate: must be a finite number (got infinity)"),
+    "rate missing": (
+        edited("rate = 0.5\n", ""),
+        "plan.toml: stages[0].rate: missing: every stage but the last needs its conversion rate to the next",
+    ),
+    "rate on the last stage": (
+        BASE + "rate = 0.5\n",
+        "plan.toml: stages[1].rate: the last stage is the KGI stage and has no rate; remove it",
+    ),
+    "one stage": (
+        'format = 1\n[goal]\norders = 20\n[[stages]]\nname = "A"\n',
+        "plan.toml: stages: a plan needs at least two stages (got 1)",
+    ),
+    "stages missing": ("format = 1\n[goal]\norders = 20\n", "plan.toml: stages: missing: a plan needs at least two [[stages]], top of the funnel first"),
+    "stages as a table": (
+        'format = 1\n[goal]\norders = 20\n[stages]\nname = "A"\n',
+        "plan.toml: stages: must be an array of tables, written [[stages]] (got a table)",
+    ),
+    "empty stage name": (edited('name = "A"', 'name = ""'), "plan.toml: stages[0].name: must not be empty"),
+    "blank stage name": (edited('name = "A"', 'name = " \t"'), "plan.toml: stages[0].name: must not be empty"),
+    "stage name not text": (edited('name = "A"', "name = 3"), "plan.toml: stages[0].name: must be text (got 3)"),
+    "stage without name": (edited('name = "A"\n', ""), "plan.toml: stages[0].name: missing: every stage needs a name"),
+    "duplicate stage name": (edited('name = "B"', 'name = "A"'), 'plan.toml: stages[1].name: duplicate stage name "A"'),
+    "unknown stage key": (edited("rate = 0.5", "rat = 0.5"), "plan.toml: stages[0].rat: unknown key; did you mean rate?"),
+    "unknown top-level key": ("titel = 'x'\n" + BASE, "plan.toml: titel: unknown key; did you mean title?"),
+    "unknown goal key": (edited("orders = 20", "orderz = 20"), "plan.toml: goal.orderz: unknown key; did you mean orders?"),
+    "goal missing": (edited("[goal]\norders = 20\n", ""), "plan.toml: goal: missing: give revenue with average_deal, or orders"),
+    "goal both ways": (
+        edited("orders = 20", "orders = 20\nrevenue = 100\naverage_deal = 10"),
+        "plan.toml: goal: give either orders (the KGI as a count) or revenue with average_deal, not both",
+    ),
+    "goal neither way": (edited("orders = 20", "channel_share = 0.5"), "plan.toml: goal: give either orders, or revenue together with average_deal"),
+    "revenue without average deal": (edited("orders = 20", "revenue = 100"), "plan.toml: goal: give either orders, or revenue together with average_deal"),
+    "negative revenue": (edited("orders = 20", "revenue = -1\naverage_deal = 10"), "plan.toml: goal.revenue: must be greater than 0 (got -1)"),
+    "zero average deal": (edited("orders = 20", "revenue = 100\naverage_deal = 0"), "plan.toml: goal.average_deal: must be greater than 0 (got 0)"),
+    "revenue as text": (edited("orders = 20", 'revenue = "lots"\naverage_deal = 10'), 'plan.toml: goal.revenue: must be a number (got "lots")'),
+    "revenue absurd": (
+        edited("orders = 20", "revenue = 1e999999\naverage_deal = 10"),
+        "plan.toml: goal.revenue: must be less than 1,000,000,000,000,000,000 (got 1e+999999)",
+    ),
+    "orders as a float": (edited("orders = 20", "orders = 20.0"), "plan.toml: goal.orders: must be a whole number (got 20.0)"),
+    "orders boolean": (edited("orders = 20", "orders = true"), "plan.toml: goal.orders: must be a whole number (got true)"),
+    "orders zero": (edited("orders = 20", "orders = 0"), "plan.toml: goal.orders: must be greater than 0 (got 0)"),
+    "channel share zero": (
+        edited("orders = 20", "revenue = 100\naverage_deal = 10\nchannel_share = 0"),
+        "plan.toml: goal.channel_share: must be greater than 0% (got 0)",
+    ),
+    "channel share over one": (
+        edited("orders = 20", "revenue = 100\naverage_deal = 10\nchannel_share = 1.2"),
+        'plan.toml: goal.channel_share: must be at most 100% (got 1.2); did you mean "1.2%"?',
+    ),
+    "channel share with orders": (
+        edited("orders = 20", "orders = 20\nchannel_share = 0.5"),
+        "plan.toml: goal: give either orders (the KGI as a count) or revenue with average_deal, not both",
+    ),
+    "months zero": ("months = 0\n" + BASE, "plan.toml: months: must be from 1 to 120 (got 0)"),
+    "months 121": ("months = 121\n" + BASE, "plan.toml: months: must be from 1 to 120 (got 121)"),
+    "months boolean": ("months = true\n" + BASE, "plan.toml: months: must be a whole number of months (got true)"),
+    "unknown rounding": ('rounding = "up"\n' + BASE, 'plan.toml: rounding: must be "step" or "once" (got "up")'),
+    "title not text": ("title = 2026\n" + BASE, "plan.toml: title: must be text (got 2026)"),
+    "scenario unknown stage": (
+        BASE + SCENARIO + "rates = { C = 0.5 }\n",
+        "plan.toml: scenarios[0].rates.C: no stage has this name (expected one of: A, B)",
+    ),
+    "scenario overrides the KGI stage": (
+        BASE + SCENARIO + "rates = { B = 0.5 }\n",
+        "plan.toml: scenarios[0].rates.B: the KGI stage has no rate to override",
+    ),
+    "scenario bad rate": (BASE + SCENARIO + "rates = { A = 0 }\n", "plan.toml: scenarios[0].rates.A: must be greater than 0% (got 0)"),
+    "duplicate scenario": (BASE + SCENARIO + SCENARIO, 'plan.toml: scenarios[1].name: duplicate scenario name "s"'),
+    "scenario without name": (BASE + "[[scenarios]]\nnote = 'x'\n", "plan.toml: scenarios[0].name: missing: every scenario needs a name"),
+    "scenario unknown goal field": (
+        BASE + SCENARIO + "goal = { order = 3 }\n",
+        "plan.toml: scenarios[0].goal.order: unknown key; did you mean orders?",
+    ),
+    "scenario revenue on a count goal": (
+        BASE + SCENARIO + "goal = { channel_share = 0.5 }\n",
+        "plan.toml: scenarios[0].goal: the baseline goal is a count of orders: override revenue and average_deal together",
+    ),
+    "scenario orders and revenue": (
+        BASE + SCENARIO + "goal = { orders = 3, revenue = 5 }\n",
+        "plan.toml: scenarios[0].goal: override either orders or the revenue fields, not both",
+    ),
+    "review of unknown stage": (BASE + '[review.C]\nalignment = "ok"\n', "plan.toml: review.C: no stage has this name (expected one of: A, B)"),
+    "review of the KGI stage": (
+        BASE + '[review.B]\nalignment = "ok"\n',
+        "plan.toml: review.B: this is the KGI stage; only KPI stages (all but the last) are reviewed",
+    ),
+    "review unknown state": (BASE + '[review.A]\nalignment = "yes"\n', 'plan.toml: review.A.alignment: must be todo, ok or concern (got "yes")'),
+    "review unknown key": (BASE + '[review.A]\nnote = "x"\n', "plan.toml: review.A.note: unknown key; did you mean notes?"),
+    "review key path quotes names": (
+        BASE.replace('"A"', '"見込み"') + '[review."見込み"]\nalignment = "fine"\n',
+        'plan.toml: review."見込み".alignment: must be todo, ok or concern (got "fine")',
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "message"), CASES.values(), ids=CASES.keys())
+def test_bad_plan_is_refused_with_one_clear_message(text, message):
+    with pytest.raises(PlanError) as caught:
+        parse_plan(text, "plan.toml")
+    assert str(caught.value) == message
+
+
+def test_hostile_text_in_a_message_is_made_visible():
+    text = BASE.replace('name = "B"', 'name = "A"').replace('"A"', '"A\\u001b[31m\\u202e"')
+    with pytest.raises(PlanError) as caught:
+        parse_plan(text, "plan.toml")
+    assert str(caught.value) == 'plan.toml: stages[1].name: duplicate stage name "A\\x1b[31m\\u202e"'
+
+
+def test_base_plan_is_valid():
+    plan = parse_plan(BASE, "plan.toml")
+    assert plan.stage_names() == ["A", "B"]
+
+
+def test_percent_strings_and_fractions_are_the_same_rate():
+    a = parse_plan(edited("rate = 0.5", 'rate = "50%"'), "p")
+    b = parse_plan(edited("rate = 0.5", 'rate = " 50 %"'), "p")
+    c = parse_plan(BASE, "p")
+    assert a.stages[0].rate == b.stages[0].rate == c.stages[0].rate
+    ten = parse_plan(edited("rate = 0.5", 'rate = "10%"'), "p").stages[0].rate
+    assert ten == parse_plan(edited("rate = 0.5", "rate = 0.1"), "p").stages[0].rate
+    assert str(ten) == "0.1"  # exactly one tenth, not 0.1000000000000000055...

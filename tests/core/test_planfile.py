@@ -1,0 +1,236 @@
+"""Reading plan files defensively and saving them atomically, byte-stable and loss-free."""
+
+import os
+import stat
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kpitui.core import planfile
+from kpitui.core.errors import PlanError
+from kpitui.core.example import reference_plan
+from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Scenario, Stage
+from kpitui.core.planfile import load_plan, parse_plan, save_plan
+from kpitui.core.schema import plan_to_toml
+from tests.core.strategies import rates
+
+GOOD = plan_to_toml(reference_plan())
+
+
+def write(tmp_path: Path, data: bytes, name: str = "plan.toml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def message_of(path: Path) -> str:
+    with pytest.raises(PlanError) as caught:
+        load_plan(path)
+    return str(caught.value)
+
+
+def test_a_utf8_bom_is_accepted(tmp_path):
+    path = write(tmp_path, b"\xef\xbb\xbf" + GOOD.encode())
+    assert load_plan(path) == reference_plan()
+
+
+def test_non_utf8_bytes_name_their_line_and_column(tmp_path):
+    path = write(tmp_path, b'format = 1\ntitle = "caf\xe9"\n')
+    assert message_of(path) == f"{path}:2:13: not UTF-8 text: save the file as UTF-8"
+
+
+def test_missing_file(tmp_path):
+    assert message_of(tmp_path / "nope.toml") == f"{tmp_path / 'nope.toml'}: no such file"
+
+
+def test_directory(tmp_path):
+    assert message_of(tmp_path) == f"{tmp_path}: is a directory, not a plan file"
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = write(tmp_path, GOOD.encode())
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Tests run as root in CI, where chmod 000 still reads: the refusal is simulated.
+    monkeypatch.setattr(planfile, "open", refuse, raising=False)
+    assert message_of(path) == f"{path}: permission denied: cannot read it"
+
+
+def test_file_over_the_size_cap(tmp_path):
+    path = write(tmp_path, GOOD.encode() + b"#" * planfile.MAX_FILE_BYTES)
+    assert message_of(path) == f"{path}: too large for a plan file (over 4 MiB)"
+
+
+def test_reference_plan_round_trips(tmp_path):
+    path = tmp_path / "plan.toml"
+    save_plan(reference_plan(), path)
+    assert load_plan(path) == reference_plan()
+    first = path.read_bytes()
+    save_plan(load_plan(path), path)
+    assert path.read_bytes() == first
+
+
+def test_save_keeps_permissions_and_leaves_no_temp_file(tmp_path):
+    path = write(tmp_path, GOOD.encode())
+    path.chmod(0o640)
+    save_plan(reference_plan(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]
+
+
+def test_new_file_gets_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        save_plan(reference_plan(), tmp_path / "new.toml")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o644
+
+
+def test_save_through_a_symlink_updates_its_target(tmp_path):
+    target = write(tmp_path, b"old", "real.toml")
+    link = tmp_path / "link.toml"
+    link.symlink_to(target)
+    save_plan(reference_plan(), link)
+    assert link.is_symlink()
+    assert load_plan(target) == reference_plan()
+
+
+def test_failed_save_keeps_the_original_and_says_why(tmp_path, monkeypatch):
+    path = write(tmp_path, b"original")
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(PlanError) as caught:
+        save_plan(reference_plan(), path)
+    assert str(caught.value) == f"{path}: cannot save: No space left on device"
+    assert path.read_bytes() == b"original"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]
+
+
+def test_save_into_a_missing_folder_says_why(tmp_path):
+    with pytest.raises(PlanError) as caught:
+        save_plan(reference_plan(), tmp_path / "gone" / "plan.toml")
+    assert str(caught.value) == f"{tmp_path / 'gone' / 'plan.toml'}: cannot save: No such file or directory"
+
+
+def test_sample_plans_load(samples):
+    for path in samples.glob("*.toml"):
+        assert load_plan(path).stages
+
+
+def test_english_sample_is_the_built_in_reference_plan(samples):
+    assert load_plan(samples / "web-reference.toml") == reference_plan()
+
+
+# Any text a person or a hostile file could put in a name: quotes, brackets, escapes, Japanese.
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+names = texts.filter(lambda s: s.strip())
+states = st.sampled_from(list(CriterionState))
+
+
+@st.composite
+def rich_plans(draw) -> Plan:
+    stage_names = draw(st.lists(names, min_size=2, max_size=6, unique=True))
+    stages = tuple(
+        Stage(name, draw(rates) if i < len(stage_names) - 1 else None, draw(texts), draw(texts))
+        for i, name in enumerate(stage_names)
+    )
+    count_driven = draw(st.booleans())
+    money = st.integers(min_value=1, max_value=10**15).map(lambda n: Decimal(n).scaleb(-2))
+    goal = (
+        Goal(orders=draw(st.integers(1, 10**6)))
+        if count_driven
+        else Goal(revenue=draw(money), average_deal=draw(money), channel_share=draw(rates))
+    )
+    scenario_names = draw(st.lists(names, max_size=3, unique=True))
+    scenarios = tuple(
+        Scenario(
+            name,
+            draw(texts),
+            {s: draw(rates) for s in draw(st.lists(st.sampled_from(stage_names[:-1]), unique=True))},
+            {} if count_driven else {"channel_share": draw(rates)},
+        )
+        for name in scenario_names
+    )
+    reviewed = draw(st.lists(st.sampled_from(stage_names[:-1]), unique=True))
+    review = {s: KpiReview(*(draw(states) for _ in CRITERIA), draw(texts), draw(texts)) for s in reviewed}
+    return Plan(
+        goal=goal,
+        stages=stages,
+        title=draw(texts),
+        currency=draw(texts),
+        months=draw(st.integers(1, 120)),
+        rounding=draw(st.sampled_from(list(Rounding))),
+        scenarios=scenarios,
+        review=review,
+    )
+
+
+@given(rich_plans())
+def test_save_then_load_is_the_identity_and_bytes_are_stable(plan):
+    text = plan_to_toml(plan)
+    again = parse_plan(text, "p.toml")
+    assert again == plan
+    assert plan_to_toml(again) == text
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_raise_only_plan_errors(data):
+    try:
+        parse_plan(data.decode("utf-8", errors="strict"), "p.toml")
+    except UnicodeDecodeError:
+        return
+    except PlanError:
+        pass
+
+
+toml_scalars = st.one_of(
+    st.booleans(), st.integers(-(2**63), 2**63 - 1), st.decimals(allow_nan=True), texts, st.dates()
+)
+toml_values = st.recursive(
+    toml_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=12,
+)
+keys = st.sampled_from(["format", "title", "goal", "stages", "scenarios", "review", "months", "rounding", "x"])
+
+
+@given(st.dictionaries(keys, toml_values, max_size=6), st.booleans())
+def test_arbitrary_toml_documents_raise_only_plan_errors(document, with_format):
+    if with_format:
+        document["format"] = 1
+    try:
+        text = tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        return  # not representable in TOML
+    try:
+        parse_plan(text, "p.toml")
+    except PlanError:
+        pass
+
+
+@given(rich_plans(), st.data())
+def test_documents_near_valid_plans_raise_only_plan_errors(plan, data):
+    """Valid plans with one value swapped for junk: the checker must refuse it, never crash."""
+    document = tomllib.loads(plan_to_toml(plan), parse_float=Decimal)
+    table = data.draw(st.sampled_from([document, document["goal"], document["stages"][0], document["stages"][-1]]))
+    table[data.draw(st.sampled_from([*table, "name", "rate"]))] = data.draw(toml_values)
+    try:
+        text = tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        return
+    try:
+        parse_plan(text, "p.toml")
+    except PlanError:
+        pass
