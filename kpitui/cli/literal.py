@@ -6,6 +6,7 @@ become Markdown syntax, and never send a control sequence to the terminal.
 
 import sys
 
+from kpitui.core.columns import fit_widths
 from kpitui.core.safe_text import visible
 
 MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
@@ -19,24 +20,6 @@ def plain(text: str) -> str:
 def markdown(text: str) -> str:
     """Text that a Markdown renderer shows exactly as written."""
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
-
-
-def _text_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]:
-    """Widths for the text columns (name first) that fit `budget`.
-
-    The name claims first, leaving each other column up to `least`; what is left over then goes
-    to the other columns, left to right.
-    """
-    if sum(natural) <= budget:
-        return natural
-    others = [min(width, least) for width in natural[1:]]
-    name = max(8, min(natural[0], budget - sum(others)))
-    spare = budget - name - sum(others)
-    for index, width in enumerate(natural[1:]):
-        extra = max(0, min(width - others[index], spare))
-        others[index] += extra
-        spare -= extra
-    return [name, *others]
 
 
 def render_table(
@@ -54,7 +37,7 @@ def render_table(
     natural = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
     padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider
     budget = console.width - padding - sum(natural[numeric_from:])
-    widths = _text_widths(natural[:numeric_from], budget) + natural[numeric_from:]
+    widths = fit_widths(natural[:numeric_from], budget) + natural[numeric_from:]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for index, header in enumerate(headers):
         numeric = index >= numeric_from  # numbers are never wrapped or cut; text wraps, long words fold

@@ -4,7 +4,9 @@ Every parser returns a domain value or raises `ValueError` with a message fit to
 callers add where the value came from (a key path, an editor).
 """
 
+import math
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from kpitui.core.safe_text import visible
 
@@ -149,6 +151,14 @@ def parse_typed_number(text: str) -> Decimal:
     return number
 
 
+def parse_typed_whole(text: str) -> int:
+    """A whole number typed by a person: `1,600` yes, `2.5` no."""
+    number = parse_typed_number(text)
+    if number != number.to_integral_value():
+        raise ValueError(f"type a whole number (got {text.strip()!r})")
+    return int(number)
+
+
 def format_percent(fraction: Decimal) -> str:
     """A fraction as a percent without trailing zeros: 0.1 → `10%`, 0.125 → `12.5%`."""
     return format_decimal(fraction * HUNDRED) + "%"
@@ -165,3 +175,13 @@ def format_money(amount: Decimal, currency: str = "") -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text} {currency}".rstrip()
+
+
+def format_share(part: int, whole: int) -> str:
+    """`part` as a percent of `whole`: whole percents from 10 %, one decimal below, `<0.1%` for crumbs."""
+    percent = Fraction(part * 100, whole) if whole else Fraction(0)
+    if percent and percent < Fraction(1, 20):
+        return "<0.1%"
+    places = 0 if percent >= 10 else 1
+    rounded = math.floor(percent * 10**places + Fraction(1, 2))  # half up, as people round
+    return format_decimal(Decimal(rounded).scaleb(-places)) + "%"

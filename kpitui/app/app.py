@@ -1,0 +1,245 @@
+"""The kpitui app: one plan document, three screens as modes, and the file actions around them."""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
+
+from kpitui.app.commands import binding_commands
+from kpitui.app.dialogs.choice import Choice, ChoiceDialog
+from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.safety import guarded
+from kpitui.app.screens.funnel import FunnelScreen
+from kpitui.app.screens.help import HelpScreen
+from kpitui.app.screens.placeholders import ReviewScreen, WhatIfScreen
+from kpitui.app.widgets.screen_tabs import ScreenTabs
+from kpitui.core import recovery
+from kpitui.core.document import PlanDocument
+from kpitui.core.errors import PlanError
+from kpitui.core.plan import Plan
+from kpitui.core.safe_text import visible
+
+class KpiApp(App[None]):
+    """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "kpitui"
+    MODES = {"funnel": FunnelScreen, "review": ReviewScreen, "whatif": WhatIfScreen}
+    DEFAULT_MODE = "funnel"
+    BINDINGS = [
+        # The tabs show 1-3 already: the footer keeps its room for the rest.
+        Binding("1", "show_screen('funnel')", "Funnel screen", show=False, id="screen.funnel"),
+        Binding("2", "show_screen('review')", "Review screen", show=False, id="screen.review"),
+        Binding("3", "show_screen('whatif')", "What-if screen", show=False, id="screen.whatif"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("f2", "save_as", "Save as", show=False, id="save_as"),
+        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
+
+    plan: var[Plan] = var(None, init=False)  # type: ignore[assignment]
+    """The plan as it stands now; screens watch it and redraw."""
+
+    def __init__(self, document: PlanDocument, recovered: tuple[Plan, Path] | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.recovered = recovered
+        self.set_reactive(KpiApp.plan, document.plan)
+
+    def on_mount(self) -> None:
+        self.show_title()
+        if self.recovered is not None:
+            self.offer_recovery(*self.recovered)
+
+    # The one way the plan changes --------------------------------------------------------------
+
+    def apply_edit(self, label: str, change: Callable[[Plan], Plan]) -> bool:
+        """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied."""
+        try:
+            changed = change(self.document.plan)
+        except ValueError as error:
+            self.notify(visible(str(error)), title="Not changed", severity="warning", markup=False)
+            return False
+        if self.document.history.push(changed, label):
+            self.plan_changed()
+        return True
+
+    def plan_changed(self) -> None:
+        """Tell every screen (through `plan`) and the header about a new current plan."""
+        self.plan = self.document.plan
+        self.show_title()
+        self.refresh_bindings()
+
+    def show_title(self) -> None:
+        """Title, file and modified mark in the header; all plan text shown literally."""
+        document = self.document
+        self.title = visible(document.title)
+        if document.path is None:
+            where = "built-in example, not saved"
+        else:
+            where = visible(document.path.name) + ("" if document.on_disk else " (new file)")
+        self.sub_title = f"{where}{' ● modified' if document.modified else ''}"
+
+    # Actions --------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys that do nothing now: undo with nothing to undo, screens behind a dialog."""
+        if isinstance(self.screen, ModalScreen):  # a dialog answers first
+            return False
+        if action == "undo":
+            return self.document.history.can_undo or None
+        if action == "redo":
+            return self.document.history.can_redo or None
+        return True
+
+    @on(ScreenTabs.Chosen)
+    def tab_chosen(self, event: ScreenTabs.Chosen) -> None:
+        """A click on a screen's tab."""
+        self.action_show_screen(event.mode)
+
+    def action_show_screen(self, mode: str) -> None:
+        """Go to the Funnel, Review or What-if screen."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    @guarded
+    def action_undo(self) -> None:
+        """Undo the last edit."""
+        if self.document.history.can_undo:
+            label = self.document.history.undo()
+            self.plan_changed()
+            self.notify(f"Undid: {visible(label)}", markup=False, timeout=2)
+
+    @guarded
+    def action_redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.document.history.can_redo:
+            label = self.document.history.redo()
+            self.plan_changed()
+            self.notify(f"Redid: {visible(label)}", markup=False, timeout=2)
+
+    def action_help(self) -> None:
+        """Show every key of this screen and what the review criteria mean."""
+        self.push_screen(HelpScreen(self.screen))
+
+    @work(exclusive=True, group="file")
+    @guarded
+    async def action_save(self) -> None:
+        """Save to the plan's file (asks for a path the first time)."""
+        await self.save_flow(None if self.document.path is None else self.document.path)
+
+    @work(exclusive=True, group="file")
+    @guarded
+    async def action_save_as(self) -> None:
+        """Save to a new file, which becomes the plan's file."""
+        path = await self.push_screen_wait(PathDialog(self.document.path))
+        if path is not None:
+            await self.save_flow(path)
+
+    async def save_flow(self, path: Path | None) -> bool:
+        """Save, asking for a path when there is none and before overwriting someone else's change."""
+        if path is None:
+            path = await self.push_screen_wait(PathDialog(None))
+            if path is None:
+                return False
+        if await self.overwrite_refused(path):
+            return False
+        try:
+            self.document.save(path)
+        except PlanError as error:
+            self.notify(
+                f"{visible(str(error))}\nYour edits are kept: fix the problem or save elsewhere (F2).",
+                title="Not saved",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            return False
+        self.show_title()
+        self.notify(f"Saved {visible(str(path))}", markup=False, timeout=3)
+        return True
+
+    async def overwrite_refused(self, path: Path) -> bool:
+        """True when the user would rather not overwrite a file changed or created by someone else."""
+        if path == self.document.path:
+            if not self.document.changed_on_disk():
+                return False
+            question = f"{visible(path.name)} changed on disk since it was opened here. Overwrite those changes?"
+        elif path.exists():
+            question = f"{visible(str(path))} exists. Replace it with this plan?"
+        else:
+            return False
+        answer = await self.push_screen_wait(
+            ChoiceDialog(question, [Choice("overwrite", "Overwrite", "o"), Choice("cancel", "Cancel", "c")])
+        )
+        return answer != "overwrite"
+
+    @work(exclusive=True, group="file")
+    @guarded
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if not self.document.modified:
+            self.exit()
+            return
+        answer = await self.push_screen_wait(
+            ChoiceDialog(
+                "The plan has unsaved changes. Save them before quitting?",
+                [Choice("save", "Save", "s"), Choice("discard", "Discard", "d"), Choice("cancel", "Cancel", "c")],
+            )
+        )
+        if answer == "save" and await self.save_flow(self.document.path):
+            self.exit()
+        elif answer == "discard":
+            recovery.discard_recovery(self.document.path)
+            self.document.saved_plan = self.document.plan  # let go on purpose: nothing to recover
+            self.exit()
+
+    # Crash safety ----------------------------------------------------------------------------------
+
+    def rescue(self, error: Exception) -> None:
+        """An unforeseen error in a handler: keep the app running, save a recovery copy, say so."""
+        self.log.error(error)
+        kept = ""
+        if self.document.modified:
+            try:
+                where = recovery.write_recovery(self.document.plan, self.document.path)
+                kept = f"\nYour unsaved work is safe: a recovery copy is in {where}."
+            except PlanError as also:
+                kept = f"\nA recovery copy could not be written either ({also}): save your work now."
+        self.notify(
+            f"Something went wrong: {type(error).__name__}: {error}{kept}",
+            title="Error",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+
+    def offer_recovery(self, plan: Plan, where: Path) -> None:
+        """A recovery copy of this plan exists: restore it as an unsaved edit, or let it go."""
+
+        def decided(answer: str | None) -> None:
+            if answer == "restore":
+                self.apply_edit("restore the recovery copy", lambda _: plan)
+            elif answer == "discard":
+                recovery.discard_recovery(self.document.path)
+
+        self.push_screen(
+            ChoiceDialog(
+                f"kpitui kept unsaved work for this plan after an error ({visible(str(where))}). Restore it?",
+                [Choice("restore", "Restore", "r"), Choice("discard", "Discard it", "d"), Choice("later", "Decide later", "l")],
+            ),
+            decided,
+        )
+
+    # The command palette ---------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the screen and the app, plus Textual's own commands."""
+        yield from binding_commands(self, screen)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,247 @@
+"""The Funnel screen: edit the goal and the stages in place and watch every target follow."""
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.safety import guarded
+from kpitui.app.widgets.funnel_chart import FunnelChart
+from kpitui.app.widgets.goal_table import DERIVED, GoalTable
+from kpitui.app.widgets.screen_tabs import ScreenTabs
+from kpitui.app.widgets.stage_table import StageTable
+from kpitui.core import edits, funnel
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import (
+    format_decimal,
+    parse_count,
+    parse_money,
+    parse_months,
+    parse_percent_input,
+    parse_typed_number,
+    parse_typed_whole,
+)
+from kpitui.core.safe_text import visible
+
+RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
+TEXT_HINT = "Enter keeps it, Escape cancels."
+
+
+class FunnelScreen(Screen):
+    """Goal and settings on the left, the funnel picture on the right, the stage table below."""
+
+    BINDINGS = [
+        Binding("r", "edit_rate", "Rate", id="funnel.rate"),
+        Binding("a", "add_stage", "Add", id="funnel.add"),
+        Binding("i", "insert_stage", "Insert", show=False, id="funnel.insert"),
+        Binding("delete,d", "delete_stage", "Delete", id="funnel.delete"),
+        Binding("shift+up", "move_stage(-1)", "Move up", show=False, id="funnel.move_up"),
+        Binding("shift+down", "move_stage(1)", "Move down", show=False, id="funnel.move_down"),
+        Binding("o", "toggle_rounding", "Rounding", show=False, id="funnel.rounding"),
+        Binding("g", "focus_goal", "Goal", show=False, id="funnel.goal"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ScreenTabs("funnel")
+        with Horizontal(id="overview"):
+            yield GoalTable(id="goal")
+            yield FunnelChart(id="chart")
+        yield StageTable(id="stages")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "plan", self.redraw)
+        self.query_one(StageTable).focus()
+
+    def redraw(self, plan: Plan) -> None:
+        """Show `plan`: every figure comes from the core's one calculation."""
+        calculation = funnel.calculate(plan)
+        self.query_one(GoalTable).show(plan, calculation)
+        self.query_one(FunnelChart).show(plan, calculation)
+        self.query_one(StageTable).show(plan, calculation)
+
+    # Helpers ---------------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self.app.document.plan
+
+    @property
+    def table(self) -> StageTable:
+        return self.query_one(StageTable)
+
+    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], None]) -> None:
+        """Open an editor on `value`; a value that parses is handed to `apply`."""
+
+        def done(result: Any) -> None:
+            if result is not None:
+                apply(result)
+
+        self.app.push_screen(ValueEditor(prompt, value, parse, hint), done)
+
+    def stage_label(self, index: int) -> str:
+        return visible(self.plan.stages[index].name)
+
+    # Stage edits -----------------------------------------------------------------------------------
+
+    @on(DataTable.CellSelected, "#stages")
+    @guarded
+    def edit_cell(self) -> None:
+        """Enter (or a click) on a stage cell edits that field; figures explain where they come from."""
+        column = self.table.selected_column
+        if column == "rate":
+            self.action_edit_rate()
+        elif column == "name":
+            self.edit_name()
+        elif column in ("metric", "owner"):
+            self.edit_text(column)
+        else:
+            self.notify("Targets are calculated from the KGI and the rates: edit a rate (r) or the goal (g).", timeout=4)
+
+    @guarded
+    def action_edit_rate(self) -> None:
+        """Edit the selected stage's conversion rate to the next stage, in percent."""
+        index = self.table.selected_index
+        stage = self.plan.stages[index]
+        if stage.rate is None:
+            self.notify("The KGI stage has no rate: its target is the goal itself.", timeout=4)
+            return
+        following = visible(self.plan.stages[index + 1].name)
+        self.edit(
+            f"Rate of {visible(stage.name)} → {following} (%)",
+            format_decimal(stage.rate * 100),
+            parse_percent_input,
+            RATE_HINT,
+            lambda rate: self.app.apply_edit(f"rate of {stage.name}", lambda p: edits.set_rate(p, index, rate)),
+        )
+
+    def edit_name(self) -> None:
+        index = self.table.selected_index
+        old = self.plan.stages[index].name
+        self.edit(
+            "Stage name (its scenario overrides and review follow it)",
+            old,
+            lambda text: edits.check_stage_name(self.plan, text, index),
+            TEXT_HINT,
+            lambda name: self.app.apply_edit(f"rename {old} to {name}", lambda p: edits.rename_stage(p, index, name)),
+        )
+
+    def edit_text(self, field: str) -> None:
+        index = self.table.selected_index
+        stage = self.plan.stages[index]
+        what = {"metric": "Metric: what exactly is counted", "owner": "Owner"}[field]
+        self.edit(
+            f"{what} — {visible(stage.name)}",
+            getattr(stage, field),
+            str,
+            TEXT_HINT,
+            lambda text: self.app.apply_edit(f"{field} of {stage.name}", lambda p: edits.set_stage_text(p, index, field, text)),
+        )
+
+    @guarded
+    def action_add_stage(self) -> None:
+        """Add a stage just above the KGI stage."""
+        index = len(self.plan.stages) - 1
+        if self.app.apply_edit("add a stage", lambda p: edits.insert_stage(p, index)):
+            self.table.move_cursor(row=index, column=0)
+
+    @guarded
+    def action_insert_stage(self) -> None:
+        """Insert a stage above the selected one."""
+        index = self.table.selected_index
+        if self.app.apply_edit("insert a stage", lambda p: edits.insert_stage(p, index)):
+            self.table.move_cursor(row=index, column=0)
+
+    @guarded
+    def action_delete_stage(self) -> None:
+        """Delete the selected stage with its overrides and review (undo brings them back)."""
+        index = self.table.selected_index
+        name = self.plan.stages[index].name
+        if self.app.apply_edit(f"delete {name}", lambda p: edits.delete_stage(p, index)):
+            self.notify(f"Deleted {visible(name)}. Ctrl+Z brings it back.", markup=False, timeout=3)
+
+    @guarded
+    def action_move_stage(self, offset: int) -> None:
+        """Move the selected KPI stage up or down the funnel."""
+        index = self.table.selected_index
+        name = self.plan.stages[index].name
+        if self.app.apply_edit(f"move {name}", lambda p: edits.move_stage(p, index, offset)):
+            self.table.move_cursor(row=index + offset)
+
+    @guarded
+    def action_toggle_rounding(self) -> None:
+        """Switch between rounding stage by stage and rounding once from the KGI."""
+        self.app.apply_edit("switch rounding", edits.toggle_rounding)
+
+    def action_focus_goal(self) -> None:
+        """Move to the goal table (Tab also moves between the tables)."""
+        self.query_one(GoalTable).focus()
+
+    # Goal edits ------------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#goal")
+    @guarded
+    def edit_goal(self) -> None:
+        """Enter on a goal row edits it, or switches it for the goal kind and rounding."""
+        field = self.query_one(GoalTable).selected_field
+        plan, goal = self.plan, self.plan.goal
+        if field in DERIVED:
+            self.notify("Calculated from revenue, average order and channel share.", timeout=4)
+        elif field == "kind":
+            kgi = funnel.kgi(goal)
+            self.app.apply_edit("switch the goal kind", lambda p: edits.toggle_goal_kind(p, kgi))
+        elif field == "rounding":
+            self.action_toggle_rounding()
+        elif field in ("revenue", "average_deal"):
+            label = {"revenue": "Revenue", "average_deal": "Average order value"}[field]
+            self.edit(
+                f"{label} ({visible(plan.currency) or 'money'})",
+                format_decimal(getattr(goal, field)),
+                lambda text: parse_money(parse_typed_number(text)),
+                "Separators are fine: 1,000,000. " + TEXT_HINT,
+                lambda amount: self.set_goal(label.lower(), {field: amount}),
+            )
+        elif field == "channel_share":
+            self.edit(
+                "Share of all orders this funnel brings (%)",
+                format_decimal(goal.channel_share * 100),
+                lambda text: parse_percent_input(text, low=Decimal(0)),
+                RATE_HINT,
+                lambda share: self.set_goal("channel share", {"channel_share": share}),
+            )
+        elif field == "orders":
+            self.edit(
+                "KGI: orders this funnel must bring",
+                str(goal.orders),
+                lambda text: parse_count(parse_typed_whole(text)),
+                TEXT_HINT,
+                lambda orders: self.set_goal("KGI", {"orders": orders}),
+            )
+        elif field == "months":
+            self.edit(
+                "Months the plan spans (1-120)",
+                str(plan.months),
+                lambda text: parse_months(parse_typed_whole(text)),
+                TEXT_HINT,
+                lambda months: self.app.apply_edit("months", lambda p: edits.set_months(p, months)),
+            )
+        elif field in ("title", "currency"):
+            change = edits.set_title if field == "title" else edits.set_currency
+            self.edit(
+                "Title (empty: named after the file)" if field == "title" else "Currency (display only)",
+                getattr(plan, field),
+                str,
+                TEXT_HINT,
+                lambda text: self.app.apply_edit(field, lambda p: change(p, text)),
+            )
+
+    def set_goal(self, label: str, fields: dict) -> None:
+        self.app.apply_edit(label, lambda p: edits.set_goal(p, p.goal.with_overrides(fields)))

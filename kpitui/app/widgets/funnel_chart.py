@@ -1,0 +1,69 @@
+"""A picture of the funnel: one centred bar a stage, on a log scale so a top a thousand times the
+bottom still leaves every bar visible."""
+
+import math
+
+from rich.text import Text
+from textual.widget import Widget
+
+from kpitui.core.funnel import Calculation
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import format_count
+from kpitui.core.safe_text import visible
+
+NAME_WIDTH = 12
+
+
+def bar_length(target: int, top: int, width: int) -> int:
+    """Bar length in cells: log-scaled so each tenfold step takes the same room; at least one cell."""
+    if top <= 1:
+        return width
+    return max(1, round(width * math.log10(target + 1) / math.log10(top + 1)))
+
+
+class FunnelChart(Widget):
+    """Stage name, bar and target, top of the funnel first; the KGI bar is drawn in the accent colour."""
+
+    DEFAULT_CSS = """
+    FunnelChart { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: tuple[Plan, Calculation] | None = None
+
+    def on_mount(self) -> None:
+        self.border_title = "Funnel (log scale)"
+
+    def show(self, plan: Plan, calculation: Calculation) -> None:
+        """Draw `calculation` for `plan`."""
+        self.shown = (plan, calculation)
+        self.refresh(layout=True)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.shown[0].stages) if self.shown else 1
+
+    def render(self) -> Text:
+        if self.shown is None:
+            return Text("")
+        plan, calculation = self.shown
+        figures = [format_count(row.target) for row in calculation.stages]
+        figure_width = max(len(f) for f in figures)
+        bar_room = max(1, self.size.width - NAME_WIDTH - figure_width - 2)
+        bar_style = self.app.theme_variables.get("primary", "blue")
+        kgi_style = self.app.theme_variables.get("accent", "magenta")
+        lines = Text(no_wrap=True, overflow="ellipsis")
+        for index, (stage, row) in enumerate(zip(plan.stages, calculation.stages, strict=True)):
+            is_kgi = index == len(plan.stages) - 1
+            name = Text(visible(stage.name), no_wrap=True)
+            name.truncate(NAME_WIDTH - 1, overflow="ellipsis", pad=True)
+            length = bar_length(row.target, calculation.top_target, bar_room)
+            padding = (bar_room - length) // 2
+            if index:
+                lines.append("\n")
+            lines.append_text(name)
+            lines.append(" " * (padding + 1))
+            lines.append("█" * length, style=kgi_style if is_kgi else bar_style)
+            lines.append(" " * (bar_room - length - padding + 1))
+            lines.append(figures[index].rjust(figure_width), style="bold" if is_kgi else "")
+        return lines

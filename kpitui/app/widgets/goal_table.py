@@ -1,0 +1,64 @@
+"""The goal and the plan's settings, with the total orders and the KGI derived from them."""
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from kpitui.app.widgets.cells import literal, number
+from kpitui.core.funnel import Calculation
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import format_count, format_money, format_percent
+from kpitui.core.safe_text import visible
+
+# Rows that are calculated, not typed: Enter on them explains instead of editing.
+DERIVED = ("orders_total", "kgi")
+TEXT_WIDTH = 24
+
+
+class GoalTable(DataTable):
+    """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
+        self.row_keys: list[str] = []
+
+    def on_mount(self) -> None:
+        self.border_title = "Goal"
+        self.border_subtitle = "Enter edits"
+        self.add_column("Field", key="field")
+        self.add_column("Value", key="value")
+
+    @property
+    def selected_field(self) -> str:
+        """The key of the row under the cursor (revenue, kind, months …)."""
+        return self.row_keys[self.cursor_row]
+
+    def show(self, plan: Plan, calculation: Calculation) -> None:
+        """Draw the goal of `plan` with the figures derived from it."""
+        goal, currency = plan.goal, visible(plan.currency)
+        kgi = f"{format_count(calculation.kgi)} {plan.kgi_stage.name}"
+        if goal.is_count_driven:
+            rows = [
+                ("kind", "Goal", Text("KGI count")),
+                ("orders", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
+            ]
+        else:
+            rows = [
+                ("kind", "Goal", Text("from revenue")),
+                ("revenue", "Revenue", number(format_money(goal.revenue, currency))),
+                ("average_deal", "Average order", number(format_money(goal.average_deal, currency))),
+                ("channel_share", "Channel share", number(format_percent(goal.channel_share))),
+                ("orders_total", "Total orders", number(format_count(calculation.orders_total))),
+                ("kgi", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
+            ]
+        rows += [
+            ("months", "Months", number(str(plan.months))),
+            ("rounding", "Rounding", Text(plan.rounding.value)),
+            ("title", "Title", literal(plan.title or "(file name)", width=TEXT_WIDTH)),
+            ("currency", "Currency", literal(plan.currency or "(none)", width=TEXT_WIDTH)),
+        ]
+        cursor = self.cursor_row
+        self.clear()
+        self.row_keys = [key for key, _, _ in rows]
+        for key, label, value in rows:
+            self.add_row(Text(label, style="dim"), value, key=key)
+        self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)

@@ -1,0 +1,87 @@
+"""The stages of the funnel with their rates and targets; the KGI stage stands out."""
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+
+from kpitui.app.widgets.cells import literal, number
+from kpitui.core.columns import fit_widths
+from kpitui.core.funnel import Calculation
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import format_count, format_percent, format_share
+from kpitui.core.safe_text import visible
+
+COLUMNS = (("name", "Stage"), ("metric", "Metric"), ("owner", "Owner"), ("rate", "Rate"),
+           ("target", "Target"), ("monthly", "Monthly"), ("share", "Of top"))
+TEXT_COLUMNS = ("name", "metric", "owner")
+
+
+class StageTable(DataTable):
+    """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        self.shown: tuple[Plan, Calculation] | None = None
+
+    def on_mount(self) -> None:
+        self.border_title = "Stages"
+        self.border_subtitle = "Enter edits · r rate"
+        for key, label in COLUMNS:
+            self.add_column(Text(label, justify="right" if key not in TEXT_COLUMNS else "left"), key=key)
+
+    @property
+    def selected_index(self) -> int:
+        """The stage under the cursor, by position."""
+        return self.cursor_coordinate.row
+
+    @property
+    def selected_column(self) -> str:
+        """The key of the column under the cursor: name, metric, owner, rate, target, monthly, share."""
+        return COLUMNS[self.cursor_coordinate.column][0]
+
+    def text_widths(self, plan: Plan, figures_width: int) -> list[int]:
+        """Widths for name, metric and owner so the table fits the width it has (cut by display width)."""
+        room = self.size.width - figures_width - 2 * len(COLUMNS) - 1
+        natural = [
+            max([len(label)] + [cell_len(visible(getattr(stage, key))) + (2 if key == "name" else 0) for stage in plan.stages])
+            for key, label in COLUMNS[:3]
+        ]
+        return fit_widths(natural, room)
+
+    def show(self, plan: Plan, calculation: Calculation) -> None:
+        """Draw the plan's stages, keeping the cursor where it was."""
+        self.shown = (plan, calculation)
+        cursor = self.cursor_coordinate
+        rows = []
+        top, last = calculation.top_target, len(plan.stages) - 1
+        for index, (stage, result) in enumerate(zip(plan.stages, calculation.stages, strict=True)):
+            style = "bold" if index == last else ""
+            rows.append(
+                (
+                    stage,
+                    style,
+                    number("KGI" if index == last else format_percent(stage.rate), style=style),
+                    number(format_count(result.target), style=style),
+                    number(format_count(result.monthly_target), style=style),
+                    number(format_share(result.target, top), style=style),
+                )
+            )
+        figures_width = sum(max(len(label), *(row[column].cell_len for row in rows)) for column, (_, label) in
+                            zip(range(2, 6), COLUMNS[3:]))
+        name_width, metric_width, owner_width = self.text_widths(plan, figures_width)
+        self.clear()
+        for index, (stage, style, *figures) in enumerate(rows):
+            marker = "◆ " if index == last else ""
+            self.add_row(
+                literal(marker + stage.name, width=name_width, style=style),
+                literal(stage.metric, width=metric_width),
+                literal(stage.owner, width=owner_width),
+                *figures,
+                key=str(index),
+            )
+        self.move_cursor(row=min(cursor.row, last), column=cursor.column, animate=False)
+
+    def on_resize(self) -> None:
+        """Re-fit the text columns to the new width."""
+        if self.shown is not None:
+            self.show(*self.shown)

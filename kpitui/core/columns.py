@@ -1,0 +1,19 @@
+"""Sharing a table's width among its text columns, for the terminal table and the app alike."""
+
+
+def fit_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]:
+    """Widths for the text columns (name first) that fit `budget`.
+
+    The name claims first, leaving each other column up to `least`; what is left over then goes
+    to the other columns, left to right.
+    """
+    if sum(natural) <= budget:
+        return natural
+    others = [min(width, least) for width in natural[1:]]
+    name = max(8, min(natural[0], budget - sum(others)))
+    spare = budget - name - sum(others)
+    for index, width in enumerate(natural[1:]):
+        extra = max(0, min(width - others[index], spare))
+        others[index] += extra
+        spare -= extra
+    return [name, *others]

@@ -1,0 +1,154 @@
+"""Edits of a plan: each takes a plan and returns a new one, or raises ValueError saying why not.
+
+Stage names tie a plan together (scenario overrides and review entries refer to them), so every
+edit that renames, removes or moves stages keeps those references true.
+"""
+
+from dataclasses import replace
+from decimal import Decimal
+
+from kpitui.core.plan import Goal, KpiReview, Plan, Rounding, Scenario, Stage
+
+DEFAULT_RATE = Decimal("0.5")
+NEW_STAGE_NAME = "New stage"
+
+
+def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
+    """The plan with new stages; overrides and reviews of names no longer rated are dropped."""
+    rated = {stage.name for stage in stages[:-1]}
+    scenarios = tuple(
+        replace(s, rates={name: rate for name, rate in s.rates.items() if name in rated}) for s in plan.scenarios
+    )
+    review = {name: entry for name, entry in plan.review.items() if name in rated}
+    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
+
+
+def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
+    """A valid new name for stage `index` (None for a new stage): not blank, not another stage's."""
+    if not name.strip():
+        raise ValueError("a stage needs a name")
+    if any(stage.name == name for i, stage in enumerate(plan.stages) if i != index):
+        raise ValueError(f"another stage is already called {name!r}")
+    return name
+
+
+def set_rate(plan: Plan, index: int, rate: Decimal) -> Plan:
+    """Stage `index` converts to the next at `rate`; the KGI stage has no rate."""
+    if index == len(plan.stages) - 1:
+        raise ValueError("the KGI stage has no rate: it is the goal itself")
+    stages = list(plan.stages)
+    stages[index] = replace(stages[index], rate=rate)
+    return replace(plan, stages=tuple(stages))
+
+
+def rename_stage(plan: Plan, index: int, name: str) -> Plan:
+    """Rename a stage; its scenario overrides and its review follow it."""
+    old = plan.stages[index].name
+    check_stage_name(plan, name, index)
+    if name == old:
+        return plan
+    stages = list(plan.stages)
+    stages[index] = replace(stages[index], name=name)
+    scenarios = tuple(
+        replace(s, rates={name if key == old else key: rate for key, rate in s.rates.items()}) for s in plan.scenarios
+    )
+    review = {name if key == old else key: entry for key, entry in plan.review.items()}
+    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
+
+
+def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
+    """Set a stage's `metric` or `owner`."""
+    if field not in ("metric", "owner"):
+        raise ValueError(f"a stage has no text field {field!r}")
+    stages = list(plan.stages)
+    stages[index] = replace(stages[index], **{field: text})
+    return replace(plan, stages=tuple(stages))
+
+
+def unused_stage_name(plan: Plan) -> str:
+    """`New stage`, or `New stage 2`, 3 … whichever no stage has yet."""
+    names, number = set(plan.stage_names()), 1
+    while (candidate := NEW_STAGE_NAME if number == 1 else f"{NEW_STAGE_NAME} {number}") in names:
+        number += 1
+    return candidate
+
+
+def insert_stage(plan: Plan, index: int) -> Plan:
+    """A new KPI stage at position `index` (above the stage now there), converting at 50 %."""
+    if not 0 <= index < len(plan.stages):
+        raise ValueError("new stages go above the KGI stage, which stays last")
+    stages = list(plan.stages)
+    stages.insert(index, Stage(unused_stage_name(plan), DEFAULT_RATE))
+    return replace(plan, stages=tuple(stages))
+
+
+def delete_stage(plan: Plan, index: int) -> Plan:
+    """Remove a stage with its overrides and review; deleting the KGI stage makes the one above it the KGI."""
+    if len(plan.stages) <= 2:
+        raise ValueError("a plan needs at least two stages")
+    stages = list(plan.stages)
+    del stages[index]
+    if index == len(stages):  # the KGI stage went: the new last stage has no rate
+        stages[-1] = replace(stages[-1], rate=None)
+    return _with_stages(plan, stages)
+
+
+def move_stage(plan: Plan, index: int, offset: int) -> Plan:
+    """Move a KPI stage up (-1) or down (+1) among the KPI stages; each keeps its own rate."""
+    target = index + offset
+    last = len(plan.stages) - 1
+    if index == last or target == last:
+        raise ValueError("the KGI stage stays last")
+    if not 0 <= target < last:
+        raise ValueError("already at the top of the funnel")
+    stages = list(plan.stages)
+    stages[index], stages[target] = stages[target], stages[index]
+    return replace(plan, stages=tuple(stages))
+
+
+def set_goal(plan: Plan, goal: Goal) -> Plan:
+    """Replace the goal."""
+    return replace(plan, goal=goal)
+
+
+def toggle_goal_kind(plan: Plan, kgi_now: int) -> Plan:
+    """Switch between a revenue-driven and a count-driven goal, keeping the KGI where it is.
+
+    Going to revenue, the amounts start as `KGI × 1,000,000` with an average order of 1,000,000
+    and a 100 % share: the KGI is unchanged until the team types its real numbers.
+    """
+    if not plan.goal.is_count_driven:
+        return replace(plan, goal=Goal(orders=kgi_now))
+    unit = Decimal(1_000_000)
+    return replace(plan, goal=Goal(revenue=unit * kgi_now, average_deal=unit))
+
+
+def set_months(plan: Plan, months: int) -> Plan:
+    """The number of months the plan spans."""
+    return replace(plan, months=months)
+
+
+def toggle_rounding(plan: Plan) -> Plan:
+    """Switch between rounding step by step and rounding once (SPEC 1.2)."""
+    other = Rounding.ONCE if plan.rounding is Rounding.STEP else Rounding.STEP
+    return replace(plan, rounding=other)
+
+
+def set_title(plan: Plan, title: str) -> Plan:
+    """The plan's title; empty means: named after its file."""
+    return replace(plan, title=title)
+
+
+def set_currency(plan: Plan, currency: str) -> Plan:
+    """The currency shown with money; display only."""
+    return replace(plan, currency=currency)
+
+
+def set_review(plan: Plan, stage_name: str, review: KpiReview) -> Plan:
+    """The review of one KPI stage."""
+    return replace(plan, review={**plan.review, stage_name: review})
+
+
+def set_scenarios(plan: Plan, scenarios: tuple[Scenario, ...]) -> Plan:
+    """Replace the scenarios."""
+    return replace(plan, scenarios=scenarios)
