@@ -60,14 +60,23 @@ class KpiApp(App[None]):
     # The one way the plan changes --------------------------------------------------------------
 
     def apply_edit(self, label: str, change: Callable[[Plan], Plan]) -> bool:
-        """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied."""
+        """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied.
+
+        Every edit passes here, so here is where an unforeseen error is caught and the work kept.
+        """
         try:
             changed = change(self.document.plan)
         except ValueError as error:
             self.notify(visible(str(error)), title="Not changed", severity="warning", markup=False)
             return False
+        except Exception as error:  # noqa: BLE001 - a bug must not cost the user their work
+            self.rescue(error)
+            return False
         if self.document.history.push(changed, label):
-            self.plan_changed()
+            try:
+                self.plan_changed()
+            except Exception as error:  # noqa: BLE001 - the edit is recorded; keep it safe too
+                self.rescue(error)
         return True
 
     def plan_changed(self) -> None:
@@ -126,7 +135,13 @@ class KpiApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of this screen and what the review criteria mean."""
-        self.push_screen(HelpScreen(self.screen))
+        keys, seen = [], set()
+        for active in self.screen.active_bindings.values():  # read before the help covers the screen
+            binding = active.binding
+            if binding.description and (binding.action, binding.description) not in seen:
+                seen.add((binding.action, binding.description))
+                keys.append((self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(keys))
 
     @work(exclusive=True, group="file")
     @guarded

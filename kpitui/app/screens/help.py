@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 ABOUT = """\
@@ -21,23 +21,17 @@ Review criteria, for every KPI stage:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys of the screen below (they come from its bindings, so this list is always true)."""
+    """The keys it is given (read from the bindings of the screen below, so always true) and the method."""
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", "Close")]
 
-    def __init__(self, below: Screen) -> None:
+    def __init__(self, keys: list[tuple[str, str]]) -> None:
         super().__init__()
-        self.below = below
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         lines = ["Keys (also in the command palette, ctrl+p)", ""]
-        seen = set()
-        for active in self.below.active_bindings.values():
-            binding = active.binding
-            if not binding.description or (binding.action, binding.description) in seen:
-                continue
-            seen.add((binding.action, binding.description))
-            lines.append(f"  {self.app.get_key_display(binding):<14} {binding.description}")
+        lines += [f"  {key:<14} {description}" for key, description in self.keys]
         with VerticalScroll(classes="dialog help"):
             yield Static("\n".join(lines), markup=False)
             yield Static(ABOUT, markup=False)

@@ -1,0 +1,35 @@
+"""Reading what the app shows, for assertions."""
+
+from textual.widgets import DataTable, Input, Label
+
+from kpitui.app.dialogs.value_editor import ValueEditor
+
+
+def column_texts(table: DataTable, column: str) -> list[str]:
+    """The plain text of every cell in a column, top to bottom."""
+    return [table.get_cell_at((row, table.get_column_index(column))).plain for row in range(table.row_count)]
+
+
+def editor_state(app) -> tuple[str, str]:
+    """The open value editor's typed text and the problem it shows."""
+    assert isinstance(app.screen, ValueEditor), f"no editor open, but {app.screen!r}"
+    return app.screen.query_one(Input).value, str(app.screen.query_one("#problem", Label).render())
+
+
+def record_notifications(app) -> list[str]:
+    """A list that collects the message of every notification the app shows from now on."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **options) -> None:
+        seen.append(message)
+        show(message, **options)
+
+    app.notify = notify
+    return seen
+
+
+async def open_editor(pilot, *keys: str) -> None:
+    """Press the keys that open a dialog, and wait until it is up before anything is typed into it."""
+    await pilot.press(*keys)
+    await pilot.pause()

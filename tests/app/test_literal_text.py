@@ -1,0 +1,39 @@
+"""Text from a plan file is only ever shown as text: no markup, no links, no escape sequences."""
+
+from kpitui.app.factory import make_app
+from kpitui.app.widgets.stage_table import StageTable
+from tests.app.helpers import column_texts, record_notifications
+
+
+async def test_markup_in_names_is_shown_literally_and_clicking_does_nothing(samples):
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        table = app.screen.query_one(StageTable)
+        names = column_texts(table, "name")
+        assert names[0] == "[@click=app.quit]Visits[/]"
+        assert names[1] == "Top [of] funnel"
+        assert names[2] == "Leads \\x1b[31mred\\x1b[0m \\u202eevil"
+        assert column_texts(table, "metric")[0].startswith("[bold]not bold[/] :")
+        await pilot.click(StageTable, offset=(4, 1))
+        await pilot.pause()
+        assert app.is_running
+        assert app.title == "[b]Hostile[/b] \\x1b]0;pwned\\x07 plan"
+
+
+async def test_notifications_show_names_literally(samples):
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(notifications=True) as pilot:
+        seen = record_notifications(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert seen == ["Deleted [@click=app.quit]Visits[/]. Ctrl+Z brings it back."]
+        assert app.is_running
+
+
+async def test_long_and_wide_names_are_cut_by_display_width(samples):
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(StageTable)
+        name_cell = table.get_cell_at((3, 0))
+        assert name_cell.plain.startswith("見込み顧客獲得") and name_cell.plain.endswith("…")
+        assert name_cell.cell_len <= 40  # cut by terminal cells (2 a character here), not characters

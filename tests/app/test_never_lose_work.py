@@ -1,0 +1,168 @@
+"""Pilot tests: no edit is lost by saving, quitting, a changed file, a failed save or a crash."""
+
+import shutil
+from decimal import Decimal
+
+from textual.widgets import Input
+
+from kpitui.app.dialogs.choice import ChoiceDialog
+from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.factory import make_app
+from kpitui.core import funnel, recovery
+from kpitui.core.example import reference_plan
+from kpitui.core.planfile import load_plan
+from tests.app.helpers import open_editor, record_notifications
+
+
+async def change_first_rate(pilot, percent: str = "20") -> None:
+    await open_editor(pilot, "r")
+    await pilot.press(*percent, "enter")
+
+
+async def test_ctrl_s_saves_and_the_file_loads_back_equal(app_on, plan_file):
+    async with app_on.run_test(notifications=True) as pilot:
+        await change_first_rate(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app_on.document.modified
+        assert "modified" not in app_on.sub_title
+    saved = load_plan(plan_file)
+    assert saved.stages[0].rate == Decimal("0.2")
+    assert saved == app_on.document.plan
+
+
+async def test_the_built_in_example_asks_where_to_save(tmp_path):
+    app = make_app(None)
+    async with app.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "ctrl+s")
+        assert isinstance(app.screen, PathDialog)
+        target = tmp_path / "mine.toml"
+        await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
+        await pilot.pause()
+        assert app.document.path == target and not app.document.modified
+    assert load_plan(target).stages[0].rate == Decimal("0.2")
+
+
+async def test_save_as_refuses_a_folder_and_keeps_the_typing(app_on, tmp_path):
+    async with app_on.run_test() as pilot:
+        await open_editor(pilot, "f2")
+        await pilot.press("ctrl+a", "ctrl+k", *str(tmp_path), "enter")
+        assert isinstance(app_on.screen, PathDialog)
+        assert app_on.screen.query_one(Input).value == str(tmp_path)
+
+
+async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_working(app_on):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "ctrl+q")
+        assert isinstance(app_on.screen, ChoiceDialog)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app_on.is_running and app_on.document.modified
+
+
+async def test_quit_and_discard_leaves_the_file_alone(app_on, plan_file):
+    before = plan_file.read_bytes()
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "ctrl+q")
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app_on.is_running
+    assert plan_file.read_bytes() == before
+
+
+async def test_quit_and_save(app_on, plan_file):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "ctrl+q")
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app_on.is_running
+    assert load_plan(plan_file).stages[0].rate == Decimal("0.2")
+
+
+async def test_quit_without_changes_does_not_ask(app_on):
+    async with app_on.run_test() as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app_on.is_running
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_first(app_on, plan_file):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        plan_file.write_text(plan_file.read_text().replace('title = "FY2026 web plan"', 'title = "theirs"'))
+        await open_editor(pilot, "ctrl+s")
+        assert isinstance(app_on.screen, ChoiceDialog)
+        await pilot.press("c")
+        await pilot.pause()
+        assert load_plan(plan_file).title == "theirs"
+        assert app_on.document.modified
+        await open_editor(pilot, "ctrl+s")
+        await pilot.press("o")
+        await pilot.pause()
+        assert load_plan(plan_file) == app_on.document.plan
+
+
+async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path, samples):
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    path = folder / "plan.toml"
+    shutil.copy(samples / "web-reference.toml", path)
+    app = make_app(path)
+    async with app.run_test(notifications=True) as pilot:
+        seen = record_notifications(app)
+        await change_first_rate(pilot)
+        shutil.rmtree(folder)
+        await open_editor(pilot, "ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)  # the file went missing: asked before writing
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.is_running and app.document.modified
+        assert app.document.plan.stages[0].rate == Decimal("0.2")
+        assert any("cannot save: No such file or directory" in message for message in seen)
+
+
+async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(app_on, plan_file, monkeypatch):
+    async with app_on.run_test(notifications=True) as pilot:
+        seen = record_notifications(app_on)
+        await change_first_rate(pilot, "20")
+
+        def broken(plan):
+            raise RuntimeError("boom")
+
+        calculate = funnel.calculate
+        monkeypatch.setattr(funnel, "calculate", broken)
+        await change_first_rate(pilot, "30")
+        assert app_on.is_running
+        assert any(m.startswith("Something went wrong: RuntimeError: boom") for m in seen)
+        monkeypatch.setattr(funnel, "calculate", calculate)
+        copy = recovery.recovery_path(plan_file)
+        assert load_plan(copy).stages[0].rate == Decimal("0.3")
+
+    # Next time the plan is opened, the recovery copy is offered and can be restored.
+    again = make_app(plan_file)
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert again.document.plan.stages[0].rate == Decimal("0.3")
+        assert again.document.modified
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert not copy.exists()  # saved: nothing left to recover
+
+
+async def test_a_discarded_recovery_copy_is_gone(plan_file):
+    plan = reference_plan()
+    recovery.write_recovery(plan, plan_file)
+    app = make_app(plan_file)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app.document.modified
+    assert recovery.find_recovery(plan_file) is None
