@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -16,7 +16,6 @@ from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
 from kpitui.app.screens.placeholders import ReviewScreen, WhatIfScreen
-from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core import recovery
 from kpitui.core.document import PlanDocument
 from kpitui.core.errors import PlanError
@@ -36,7 +35,7 @@ class KpiApp(App[None]):
         Binding("2", "show_screen('review')", "Review screen", show=False, id="screen.review"),
         Binding("3", "show_screen('whatif')", "What-if screen", show=False, id="screen.whatif"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("f2", "save_as", "Save as", show=False, id="save_as"),
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -80,10 +79,11 @@ class KpiApp(App[None]):
         return True
 
     def plan_changed(self) -> None:
-        """Tell every screen (through `plan`) and the header about a new current plan."""
-        self.plan = self.document.plan
-        self.show_title()
-        self.refresh_bindings()
+        """Tell every screen (through `plan`) and the header about a new current plan, in one repaint."""
+        with self.batch_update():
+            self.plan = self.document.plan
+            self.show_title()
+            self.refresh_bindings()
 
     def show_title(self) -> None:
         """Title, file and modified mark in the header; all plan text shown literally."""
@@ -106,11 +106,6 @@ class KpiApp(App[None]):
         if action == "redo":
             return self.document.history.can_redo or None
         return True
-
-    @on(ScreenTabs.Chosen)
-    def tab_chosen(self, event: ScreenTabs.Chosen) -> None:
-        """A click on a screen's tab."""
-        self.action_show_screen(event.mode)
 
     def action_show_screen(self, mode: str) -> None:
         """Go to the Funnel, Review or What-if screen."""

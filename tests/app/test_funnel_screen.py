@@ -239,3 +239,15 @@ async def test_screens_switch_with_keys_and_keep_the_plan(app_on):
         await pilot.press("ctrl+z", "1")
         assert app_on.current_mode == "funnel"
         assert targets(app_on)[0] == "1,600"
+
+
+async def test_clicking_a_tab_switches_screens(app_on):
+    from kpitui.app.widgets.screen_tabs import ScreenTabs
+
+    async with app_on.run_test() as pilot:
+        await pilot.click(ScreenTabs, offset=(15, 0))  # "2 Review"
+        await pilot.pause()
+        assert app_on.current_mode == "review"
+        await pilot.click(ScreenTabs, offset=(2, 0))  # "1 Funnel"
+        await pilot.pause()
+        assert app_on.current_mode == "funnel"

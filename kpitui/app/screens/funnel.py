@@ -37,6 +37,7 @@ TEXT_HINT = "Enter keeps it, Escape cancels."
 class FunnelScreen(Screen):
     """Goal and settings on the left, the funnel picture on the right, the stage table below."""
 
+    AUTO_FOCUS = "#stages"  # on start the stage table has the focus, on the first stage
     BINDINGS = [
         Binding("r", "edit_rate", "Rate", id="funnel.rate"),
         Binding("a", "add_stage", "Add", id="funnel.add"),
@@ -59,7 +60,6 @@ class FunnelScreen(Screen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "plan", self.redraw)
-        self.query_one(StageTable).focus()
 
     def redraw(self, plan: Plan) -> None:
         """Show `plan`: every figure comes from the core's one calculation."""

@@ -1,6 +1,8 @@
 """Table cells made from plan text: literal, with hidden characters visible, cut by display width."""
 
 from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
 
 from kpitui.core.safe_text import visible
 
@@ -16,3 +18,29 @@ def literal(text: str, *, width: int | None = None, style: str = "") -> Text:
 def number(text: str, *, style: str = "") -> Text:
     """A right-aligned figure."""
     return Text(text, style=style, justify="right", no_wrap=True)
+
+
+# Each cell update costs about what rebuilding a few rows does: past this many, rebuild.
+MAX_CELL_UPDATES = 24
+
+
+def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
+    """Make `table` show `rows` (key, cells): changed cells only when the rows are the same ones,
+    so an edit repaints what it changed instead of rebuilding the table; a full rebuild otherwise.
+    The cursor stays where it was, within the new rows."""
+    if [row.value for row in table.rows] == [key for key, _ in rows]:
+        changed = [
+            (Coordinate(index, column), cell)
+            for index, (_, cells) in enumerate(rows)
+            for column, cell in enumerate(cells)
+            if table.get_cell_at(Coordinate(index, column)) != cell
+        ]
+        if len(changed) <= MAX_CELL_UPDATES:
+            for coordinate, cell in changed:
+                table.update_cell_at(coordinate, cell, update_width=True)
+            return
+    cursor = table.cursor_coordinate
+    table.clear()
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+    table.move_cursor(row=min(cursor.row, len(rows) - 1), column=cursor.column, animate=False)

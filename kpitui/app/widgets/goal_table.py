@@ -3,7 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
-from kpitui.app.widgets.cells import literal, number
+from kpitui.app.widgets.cells import literal, number, sync_rows
 from kpitui.core.funnel import Calculation
 from kpitui.core.plan import Plan
 from kpitui.core.quantities import format_count, format_money, format_percent
@@ -11,7 +11,7 @@ from kpitui.core.safe_text import visible
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
 DERIVED = ("orders_total", "kgi")
-TEXT_WIDTH = 24
+TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 
 
 class GoalTable(DataTable):
@@ -38,12 +38,12 @@ class GoalTable(DataTable):
         kgi = f"{format_count(calculation.kgi)} {plan.kgi_stage.name}"
         if goal.is_count_driven:
             rows = [
-                ("kind", "Goal", Text("KGI count")),
+                ("kind", "Kind", Text("KGI count")),
                 ("orders", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
             ]
         else:
             rows = [
-                ("kind", "Goal", Text("from revenue")),
+                ("kind", "Kind", Text("from revenue")),
                 ("revenue", "Revenue", number(format_money(goal.revenue, currency))),
                 ("average_deal", "Average order", number(format_money(goal.average_deal, currency))),
                 ("channel_share", "Channel share", number(format_percent(goal.channel_share))),
@@ -56,9 +56,5 @@ class GoalTable(DataTable):
             ("title", "Title", literal(plan.title or "(file name)", width=TEXT_WIDTH)),
             ("currency", "Currency", literal(plan.currency or "(none)", width=TEXT_WIDTH)),
         ]
-        cursor = self.cursor_row
-        self.clear()
         self.row_keys = [key for key, _, _ in rows]
-        for key, label, value in rows:
-            self.add_row(Text(label, style="dim"), value, key=key)
-        self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+        sync_rows(self, [(key, [Text(label, style="dim"), value]) for key, label, value in rows])

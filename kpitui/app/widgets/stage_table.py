@@ -4,7 +4,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
-from kpitui.app.widgets.cells import literal, number
+from kpitui.app.widgets.cells import literal, number, sync_rows
 from kpitui.core.columns import fit_widths
 from kpitui.core.funnel import Calculation
 from kpitui.core.plan import Plan
@@ -51,7 +51,6 @@ class StageTable(DataTable):
     def show(self, plan: Plan, calculation: Calculation) -> None:
         """Draw the plan's stages, keeping the cursor where it was."""
         self.shown = (plan, calculation)
-        cursor = self.cursor_coordinate
         rows = []
         top, last = calculation.top_target, len(plan.stages) - 1
         for index, (stage, result) in enumerate(zip(plan.stages, calculation.stages, strict=True)):
@@ -69,17 +68,21 @@ class StageTable(DataTable):
         figures_width = sum(max(len(label), *(row[column].cell_len for row in rows)) for column, (_, label) in
                             zip(range(2, 6), COLUMNS[3:]))
         name_width, metric_width, owner_width = self.text_widths(plan, figures_width)
-        self.clear()
-        for index, (stage, style, *figures) in enumerate(rows):
-            marker = "◆ " if index == last else ""
-            self.add_row(
-                literal(marker + stage.name, width=name_width, style=style),
-                literal(stage.metric, width=metric_width),
-                literal(stage.owner, width=owner_width),
-                *figures,
-                key=str(index),
-            )
-        self.move_cursor(row=min(cursor.row, last), column=cursor.column, animate=False)
+        sync_rows(
+            self,
+            [
+                (
+                    stage.name,
+                    [
+                        literal(("◆ " if index == last else "") + stage.name, width=name_width, style=style),
+                        literal(stage.metric, width=metric_width),
+                        literal(stage.owner, width=owner_width),
+                        *figures,
+                    ],
+                )
+                for index, (stage, style, *figures) in enumerate(rows)
+            ],
+        )
 
     def on_resize(self) -> None:
         """Re-fit the text columns to the new width."""

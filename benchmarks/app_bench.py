@@ -1,0 +1,60 @@
+"""App figures: time to the first frame against a bare Textual app, and edit-to-repaint latency."""
+
+import asyncio
+import statistics
+import sys
+import time
+from decimal import Decimal
+
+from benchmarks.large_plan import large_plan
+
+
+def bench_first_frame(repeat: int) -> None:
+    from benchmarks.run import interleaved, median_ms, report
+
+    print(f"Time to first frame, headless (median of {repeat}, interleaved)")
+    samples = interleaved(
+        {name: [sys.executable, "-m", "benchmarks.first_frame", name] for name in ("bare", "kpitui")}, repeat
+    )
+    bare, ours = median_ms(samples["bare"]), median_ms(samples["kpitui"])
+    report("bare Textual app with a DataTable", bare)
+    report("kpitui on the built-in example", ours, f"{ours / bare:.2f}x bare (target <= 1.3x)")
+
+
+async def edit_latency(plan, edits: int) -> list[float]:
+    """Seconds from an edit of the first rate until the screen has repainted, per edit."""
+    from kpitui.app.app import KpiApp
+    from kpitui.core import edits as plan_edits
+    from kpitui.core.document import PlanDocument
+
+    app = KpiApp(PlanDocument(plan, None))
+    samples = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for index in range(edits):
+            rate = Decimal("0.1") if index % 2 else Decimal("0.2")
+            start = time.perf_counter()
+            app.apply_edit("bench", lambda p, rate=rate: plan_edits.set_rate(p, 0, rate))
+            # pause(0): every widget has handled its messages, then the screen repaints. (A plain
+            # pause() would add Pilot's own ~20 ms wait for the CPU to go idle.)
+            await pilot.pause(0)
+            samples.append(time.perf_counter() - start)
+            await pilot.pause()
+    return samples
+
+
+def bench_edit_latency(repeat: int) -> None:
+    from kpitui.core.example import reference_plan
+
+    print(f"Edit-to-repaint latency, Pilot at 120x36 (median of {max(repeat, 20)} edits)")
+    for label, plan, target in (
+        ("sample plan (5 stages)", reference_plan(), "target < 16 ms"),
+        ("100-stage plan", large_plan(stages=100, scenarios=0), "target < 50 ms"),
+    ):
+        samples = asyncio.run(edit_latency(plan, max(repeat, 20)))
+        print(f"  {label:<52} {statistics.median(samples) * 1000:8.1f} ms  ({target})")
+
+
+def bench_app(repeat: int) -> None:
+    bench_first_frame(repeat)
+    bench_edit_latency(repeat)

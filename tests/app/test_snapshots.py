@@ -1,0 +1,44 @@
+"""How the screens look, at the sizes people use: 80x24 and a wide terminal."""
+
+import pytest
+
+from kpitui.app.factory import make_app
+
+SIZES = [(80, 24), (120, 36)]
+PLANS = ["web-reference.toml", "web-reference-ja.toml", "hostile-names.toml"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("plan", PLANS)
+def test_funnel_screen(snap_compare, samples, plan, size):
+    assert snap_compare(make_app(samples / plan), terminal_size=size)
+
+
+def test_funnel_screen_after_editing_a_rate(snap_compare, samples):
+    async def edit(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("2", "0", "enter")
+
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), run_before=edit)
+
+
+def test_rate_editor_refusing_input(snap_compare, samples):
+    async def refuse(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("1", "5", "0", "enter")
+
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), run_before=refuse)
+
+
+def test_quit_dialog(snap_compare, samples):
+    async def quit_with_changes(pilot):
+        await pilot.press("d", "ctrl+q")
+
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), run_before=quit_with_changes)
+
+
+@pytest.mark.parametrize("key", ["2", "3"])
+def test_coming_screens(snap_compare, samples, key):
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=[key])
