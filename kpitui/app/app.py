@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from kpitui.app.commands import binding_commands
+from kpitui.app.commands import binding_commands, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
@@ -31,9 +31,12 @@ class KpiApp(App[None]):
     DEFAULT_MODE = "funnel"
     BINDINGS = [
         # The tabs show 1-3 already: the footer keeps its room for the rest.
-        Binding("1", "show_screen('funnel')", "Funnel screen", show=False, id="screen.funnel"),
-        Binding("2", "show_screen('review')", "Review screen", show=False, id="screen.review"),
-        Binding("3", "show_screen('whatif')", "What-if screen", show=False, id="screen.whatif"),
+        Binding("1", "show_screen('funnel')", "Funnel screen", show=False, id="screen.funnel",
+                tooltip="Go to the Funnel screen: goal, stages and targets."),
+        Binding("2", "show_screen('review')", "Review screen", show=False, id="screen.review",
+                tooltip="Go to the Review screen: the four checks of every KPI."),
+        Binding("3", "show_screen('whatif')", "What-if screen", show=False, id="screen.whatif",
+                tooltip="Go to the What-if screen: scenarios side by side."),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+s", "save", "Save", id="save"),
@@ -130,13 +133,8 @@ class KpiApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of this screen and what the review criteria mean."""
-        keys, seen = [], set()
-        for active in self.screen.active_bindings.values():  # read before the help covers the screen
-            binding = active.binding
-            if binding.description and (binding.action, binding.description) not in seen:
-                seen.add((binding.action, binding.description))
-                keys.append((self.get_key_display(binding), binding.description))
-        self.push_screen(HelpScreen(keys))
+        # Read before the help covers the screen: under a dialog the app's keys are off.
+        self.push_screen(HelpScreen(screen_keys(self, self.screen)))
 
     @work(exclusive=True, group="file")
     @guarded

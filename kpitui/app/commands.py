@@ -1,26 +1,58 @@
-"""The command palette offers every key of the active screen: one list, made from the bindings."""
+"""The keys of the active screen, described once for the command palette and the help screen."""
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
-def binding_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
-    """A palette command for each of kpitui's own keys that applies now on `screen`.
+class Key(NamedTuple):
+    """One key that works now: what to press, its name, what it does, and how to run it."""
 
-    kpitui's bindings all carry an id; Textual's built-in ones (cursor moves and the like) do
-    not, and the palette has its own entries for those that matter.
-    """
-    seen: set[str] = set()
+    keys: str
+    title: str
+    help: str
+    node: DOMNode
+    action: str
+    ours: bool  # one of kpitui's keys, rather than Textual's own (cursor moves and the like)
+    enabled: bool  # it would do something now (undo with nothing to undo would not)
+
+
+def screen_keys(app: App, screen: Screen) -> list[Key]:
+    """Every key on `screen`: kpitui's first, then Textual's. A key's help is its binding's tooltip,
+    or else the first line of its action's docstring."""
+    keys, seen = [], set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.id is None or binding.id in seen or not active.enabled:
+        if not binding.description or (binding.action, binding.description) in seen:
             continue
-        seen.add(binding.id)
-        keys = binding.key_display or app.get_key_display(binding)
-        yield SystemCommand(
-            binding.description,
-            f"{binding.tooltip or binding.description} ({keys})",
-            lambda node=active.node, action=binding.action: app.run_action(action, node),
+        seen.add((binding.action, binding.description))
+        action_name = binding.action.split("(")[0]
+        method = getattr(active.node, f"action_{action_name}", None)
+        doc = (method.__doc__ or "").strip().splitlines()[0] if method is not None and method.__doc__ else ""
+        keys.append(
+            Key(
+                binding.key_display or app.get_key_display(binding),
+                binding.description,
+                binding.tooltip or doc or binding.description,
+                active.node,
+                binding.action,
+                binding.id is not None,
+                active.enabled,
+            )
         )
+    keys.sort(key=lambda key: not key.ours)
+    return keys
+
+
+def binding_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+    """A palette command for each of kpitui's own keys on `screen`; Textual adds its own entries."""
+    for key in screen_keys(app, screen):
+        if key.ours and key.enabled:
+            yield SystemCommand(
+                key.title,
+                f"{key.help} ({key.keys})",
+                lambda node=key.node, action=key.action: app.run_action(action, node),
+            )

@@ -42,3 +42,7 @@ def test_quit_dialog(snap_compare, samples):
 @pytest.mark.parametrize("key", ["2", "3"])
 def test_coming_screens(snap_compare, samples, key):
     assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=[key])
+
+
+def test_help_screen(snap_compare, samples):
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(100, 40), press=["f1"])

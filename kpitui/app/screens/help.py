@@ -1,10 +1,14 @@
 """Help: every key that works on the screen below, read from its bindings, and what the plan means."""
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from kpitui.app.commands import Key
 
 ABOUT = """\
 The plan runs backwards from the goal: the goal gives the KGI (orders this funnel must bring);
@@ -20,19 +24,31 @@ Review criteria, for every KPI stage:
 """
 
 
+KEY_WIDTH, HELP_WIDTH = 10, 56  # 68 cells a line: fits the dialog on an 80-column terminal
+
+
+def key_lines(title: str, rows: list[tuple[str, str]]) -> str:
+    """A title, then one key a line with its help wrapped under itself."""
+    lines = [title]
+    for keys, help in rows:
+        wrapped = textwrap.wrap(help, HELP_WIDTH) or [""]
+        lines.append(f"  {keys:<{KEY_WIDTH}}{wrapped[0]}")
+        lines += [" " * (KEY_WIDTH + 2) + more for more in wrapped[1:]]
+    return "\n".join(lines) + "\n"
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys it is given (read from the bindings of the screen below, so always true) and the method."""
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", "Close")]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[Key]) -> None:
         super().__init__()
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        lines = ["Keys (also in the command palette, ctrl+p)", ""]
-        lines += [f"  {key:<14} {description}" for key, description in self.keys]
         with VerticalScroll(classes="dialog help"):
-            yield Static("\n".join(lines), markup=False)
+            yield Static(key_lines("Keys (also in the command palette, ctrl+p)", [(k.keys, k.help) for k in self.keys if k.ours]), markup=False)
+            yield Static(key_lines("Moving around", [(k.keys, k.title) for k in self.keys if not k.ours]), markup=False)
             yield Static(ABOUT, markup=False)
             yield Static("Escape closes this help.", markup=False, classes="hint")
