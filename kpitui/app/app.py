@@ -15,7 +15,8 @@ from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
-from kpitui.app.screens.placeholders import ReviewScreen, WhatIfScreen
+from kpitui.app.screens.placeholders import WhatIfScreen
+from kpitui.app.screens.review import ReviewScreen
 from kpitui.core import recovery
 from kpitui.core.document import PlanDocument
 from kpitui.core.errors import PlanError
@@ -61,10 +62,11 @@ class KpiApp(App[None]):
 
     # The one way the plan changes --------------------------------------------------------------
 
-    def apply_edit(self, label: str, change: Callable[[Plan], Plan]) -> bool:
+    def apply_edit(self, label: str, change: Callable[[Plan], Plan], run: object = None) -> bool:
         """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied.
 
-        Every edit passes here, so here is where an unforeseen error is caught and the work kept.
+        Edits of one `run` in a row (a burst of typing) make one step. Every edit passes here,
+        so here is where an unforeseen error is caught and the work kept.
         """
         try:
             changed = change(self.document.plan)
@@ -74,7 +76,7 @@ class KpiApp(App[None]):
         except Exception as error:  # noqa: BLE001 - a bug must not cost the user their work
             self.rescue(error)
             return False
-        if self.document.history.push(changed, label):
+        if self.document.history.push(changed, label, run):
             try:
                 self.plan_changed()
             except Exception as error:  # noqa: BLE001 - the edit is recorded; keep it safe too

@@ -7,7 +7,7 @@ edit that renames, removes or moves stages keeps those references true.
 from dataclasses import replace
 from decimal import Decimal
 
-from kpitui.core.plan import Goal, KpiReview, Plan, Rounding, Scenario, Stage
+from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Scenario, Stage
 
 DEFAULT_RATE = Decimal("0.5")
 NEW_STAGE_NAME = "New stage"
@@ -146,7 +146,23 @@ def set_currency(plan: Plan, currency: str) -> Plan:
 
 def set_review(plan: Plan, stage_name: str, review: KpiReview) -> Plan:
     """The review of one KPI stage."""
+    if stage_name not in {stage.name for stage in plan.kpi_stages}:
+        raise ValueError(f"{stage_name!r} is not a KPI stage: only KPI stages are reviewed")
     return replace(plan, review={**plan.review, stage_name: review})
+
+
+def set_criterion(plan: Plan, stage_name: str, criterion: str, state: CriterionState) -> Plan:
+    """One criterion of one KPI's review: todo, ok or concern."""
+    if criterion not in CRITERIA:
+        raise ValueError(f"there is no review criterion {criterion!r}")
+    return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{criterion: state}))
+
+
+def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
+    """A KPI's review `notes` or its written `contingency_plan`."""
+    if field not in ("notes", "contingency_plan"):
+        raise ValueError(f"a review has no text field {field!r}")
+    return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{field: text}))
 
 
 def set_scenarios(plan: Plan, scenarios: tuple[Scenario, ...]) -> Plan:

@@ -9,10 +9,11 @@ MAX_STEPS = 1000
 
 @dataclass(frozen=True)
 class Step:
-    """One edit: the plan after it, and what it did, in words (`rate of Visits`)."""
+    """One edit: the plan after it, what it did in words (`rate of Visits`), and its run of typing."""
 
     plan: Plan
     label: str
+    run: object = None
 
 
 class History:
@@ -38,13 +39,18 @@ class History:
         """There is an undone edit to redo."""
         return bool(self._future)
 
-    def push(self, plan: Plan, label: str) -> bool:
-        """Record an edit; a plan equal to the current one records nothing. True when recorded."""
+    def push(self, plan: Plan, label: str, run: object = None) -> bool:
+        """Record an edit; a plan equal to the current one records nothing. True when recorded.
+
+        Edits with the same `run` (not None) in a row make one step: a burst of typing in a
+        text area is undone at once, not a keystroke at a time.
+        """
         if plan == self.plan:
             return False
-        self._past.append(self._present)
-        del self._past[:-MAX_STEPS]
-        self._present = Step(plan, label)
+        if run is None or run != self._present.run or not self._past:
+            self._past.append(self._present)
+            del self._past[:-MAX_STEPS]
+        self._present = Step(plan, label, run)
         self._future.clear()
         return True
 

@@ -5,6 +5,27 @@ from dataclasses import dataclass
 
 from kpitui.core.plan import CRITERIA, CriterionState, Plan
 
+# What each criterion asks of a KPI (SPEC 1.4), in the words the team should use.
+QUESTIONS = {
+    "alignment": "Does reaching this KPI really lead to the KGI (a logical link, not a hope)?",
+    "measurability": "Can it be counted regularly and reliably, ideally automatically by a tool?",
+    "simplicity": "Do the people doing the work understand it at once?",
+    "contingency": "Is there an agreed recovery plan for when this KPI is missed?",
+}
+_CYCLE = {CriterionState.TODO: CriterionState.OK, CriterionState.OK: CriterionState.CONCERN, CriterionState.CONCERN: CriterionState.TODO}
+
+
+def next_state(state: CriterionState) -> CriterionState:
+    """The state after `state` when cycling: to do → ok → concern → to do."""
+    return _CYCLE[state]
+
+
+def needs_attention(plan: Plan, stage_name: str) -> bool:
+    """A KPI with a criterion not ok yet, or an agreed contingency with no written plan."""
+    review = plan.review_of(stage_name)
+    unwritten = review.contingency is CriterionState.OK and not review.contingency_plan.strip()
+    return unwritten or any(review.state(c) is not CriterionState.OK for c in CRITERIA)
+
 
 @dataclass(frozen=True)
 class OpenItem:

@@ -39,9 +39,19 @@ def test_quit_dialog(snap_compare, samples):
     assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), run_before=quit_with_changes)
 
 
-@pytest.mark.parametrize("key", ["2", "3"])
-def test_coming_screens(snap_compare, samples, key):
-    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=[key])
+def test_coming_what_if_screen(snap_compare, samples):
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=["3"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("plan", PLANS)
+def test_review_screen(snap_compare, samples, plan, size):
+    assert snap_compare(make_app(samples / plan), terminal_size=size, press=["2"])
+
+
+def test_review_screen_filtered_with_a_missing_plan_flagged(snap_compare, samples):
+    keys = ["2", "right", "right", "right", "o", "f"]
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=keys)
 
 
 def test_help_screen(snap_compare, samples):

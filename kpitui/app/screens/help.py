@@ -9,22 +9,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from kpitui.app.commands import Key
+from kpitui.core.review import QUESTIONS
 
 ABOUT = """\
 The plan runs backwards from the goal: the goal gives the KGI (orders this funnel must bring);
 each stage's target is what, at its conversion rate, yields the next stage's target.
 Rounding "step" rounds every stage up from the one below; "once" rounds each stage once from
 the KGI. Rates are typed in percent: 25, 25% or 2.5.
-
-Review criteria, for every KPI stage:
-  alignment      does reaching this KPI really lead to the KGI?
-  measurability  can it be counted regularly and reliably, ideally by a tool?
-  simplicity     do the people doing the work understand it at once?
-  contingency    is there an agreed recovery plan for when it is missed?
 """
 
 
-KEY_WIDTH, HELP_WIDTH = 10, 56  # 68 cells a line: fits the dialog on an 80-column terminal
+KEY_WIDTH, HELP_WIDTH = 15, 51  # 68 cells a line: fits the dialog on an 80-column terminal
 
 
 def key_lines(title: str, rows: list[tuple[str, str]]) -> str:
@@ -51,4 +46,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(key_lines("Keys (also in the command palette, ctrl+p)", [(k.keys, k.help) for k in self.keys if k.ours]), markup=False)
             yield Static(key_lines("Moving around", [(k.keys, k.title) for k in self.keys if not k.ours]), markup=False)
             yield Static(ABOUT, markup=False)
+            yield Static(key_lines("Review criteria, for every KPI stage", list(QUESTIONS.items())), markup=False)
             yield Static("Escape closes this help.", markup=False, classes="hint")

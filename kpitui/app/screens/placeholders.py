@@ -1,4 +1,4 @@
-"""The Review and What-if screens, until their issues land: the navigation is already final."""
+"""The What-if screen, until its issue lands: the navigation is already final."""
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
@@ -20,16 +20,6 @@ class ComingScreen(Screen):
         with Middle(), Center():
             yield Static(self.PROMISE, classes="coming")
         yield Footer()
-
-
-class ReviewScreen(ComingScreen):
-    """Coming: the KPI review of SPEC 1.4."""
-
-    MODE = "review"
-    PROMISE = (
-        "Review — coming soon.\n\nEvery KPI stage against the four criteria: alignment, "
-        "measurability, simplicity and contingency. Meanwhile: kpitui check PLAN."
-    )
 
 
 class WhatIfScreen(ComingScreen):

@@ -1,0 +1,166 @@
+"""The Review screen: every KPI checked against the four criteria before the team adopts it."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+
+from kpitui.app.safety import guarded
+from kpitui.app.widgets.review_table import ReviewTable
+from kpitui.app.widgets.screen_tabs import ScreenTabs
+from kpitui.core import edits, funnel
+from kpitui.core.plan import CriterionState, Plan
+from kpitui.core.review import QUESTIONS, next_state, review_status
+from kpitui.core.safe_text import visible
+
+TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
+
+
+class ReviewScreen(Screen):
+    """Summary on top, the review table, and the selected KPI's notes and contingency plan below."""
+
+    AUTO_FOCUS = "#review"
+    BINDINGS = [
+        Binding("space", "cycle", "Cycle", id="review.cycle"),
+        Binding("o", "set_state('ok')", "Ok", show=False, id="review.ok"),
+        Binding("c", "set_state('concern')", "Concern", show=False, id="review.concern"),
+        Binding("t", "set_state('todo')", "To do", show=False, id="review.todo"),
+        Binding("f", "toggle_filter", "Open only", id="review.filter"),
+        Binding("n", "edit_text('notes')", "Notes", id="review.notes"),
+        Binding("p", "edit_text('contingency_plan')", "Plan", show=False, id="review.plan"),
+        Binding("escape", "back_to_table", "Back to table", show=False, id="review.back"),
+    ]
+
+    open_only: var[bool] = var(False)
+    """Show only KPIs that still need attention."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typing_run = 0  # a new run of typing each time a text area gets the focus
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ScreenTabs("review")
+        yield Static(id="summary")
+        yield ReviewTable(id="review")
+        yield Static(id="question", markup=False)
+        with Horizontal(id="texts"):
+            with Vertical():
+                yield Label("Notes (n)", classes="text-title")
+                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+            with Vertical():
+                yield Label("Contingency plan (p)", classes="text-title")
+                yield TextArea(id="contingency-plan", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "plan", self.redraw)
+        self.table.move_cursor(column=2)  # the first criterion: where reviewing starts
+
+    @property
+    def plan(self) -> Plan:
+        return self.app.document.plan
+
+    @property
+    def table(self) -> ReviewTable:
+        return self.query_one(ReviewTable)
+
+    def watch_open_only(self) -> None:
+        """Redraw with or without the KPIs that are done."""
+        if self.is_mounted:
+            self.redraw(self.plan)
+
+    def redraw(self, plan: Plan) -> None:
+        """Show the review of `plan`: summary, table, and the selected KPI's texts."""
+        status = review_status(plan)
+        shown = " · showing open KPIs only (f shows all)" if self.open_only else ""
+        verdict = "Review complete." if status.settled else "Review open:"
+        self.query_one("#summary", Static).update(f"{verdict} {status.summary()}{shown}")
+        self.table.show(plan, funnel.calculate(plan), open_only=self.open_only)
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        """Load the selected KPI's notes and plan into the text areas, and the criterion's question."""
+        stage = self.table.selected_stage
+        review = self.plan.review_of(stage) if stage else None
+        for field, selector in TEXT_FIELDS.items():
+            area = self.query_one(selector, TextArea)
+            text = getattr(review, field) if review else ""
+            area.disabled = stage is None
+            if area.text != text:  # never reset what is being typed into
+                area.load_text(text)
+        criterion = self.table.selected_criterion
+        label = f"{visible(stage)} — " if stage else ""
+        question = f"{criterion}: {QUESTIONS[criterion]}" if criterion else "Move to a criterion to see its question."
+        self.query_one("#question", Static).update(label + question)
+
+    @on(DataTable.CellHighlighted, "#review")
+    def highlighted(self) -> None:
+        self.show_selected()
+
+    @on(DataTable.CellSelected, "#review")
+    @guarded
+    def selected(self) -> None:
+        """Enter or a click on a criterion cycles it; on the name or the plan it opens the texts."""
+        if self.table.selected_criterion:
+            self.action_cycle()
+        else:
+            self.action_edit_text("contingency_plan" if self.table.cursor_column == len(self.table.columns) - 1 else "notes")
+
+    def set_criterion(self, state_of) -> None:
+        stage, criterion = self.table.selected_stage, self.table.selected_criterion
+        if stage is None:
+            return
+        if criterion is None:
+            self.notify("Move to one of the four criteria (alignment … contingency) first.", timeout=3)
+            return
+        state = state_of(self.plan.review_of(stage).state(criterion))
+        self.app.apply_edit(f"{criterion} of {stage}: {state.value}", lambda p: edits.set_criterion(p, stage, criterion, state))
+
+    @guarded
+    def action_cycle(self) -> None:
+        """Cycle the criterion under the cursor: to do → ok → concern → to do."""
+        self.set_criterion(next_state)
+
+    @guarded
+    def action_set_state(self, state: str) -> None:
+        """Set the criterion under the cursor to ok, concern or to do."""
+        self.set_criterion(lambda _: CriterionState(state))
+
+    def action_toggle_filter(self) -> None:
+        """Show only the KPIs still needing attention, or all of them."""
+        self.open_only = not self.open_only
+
+    def action_edit_text(self, field: str) -> None:
+        """Write the selected KPI's notes (n) or its contingency plan (p); Escape goes back."""
+        if self.table.selected_stage is not None:
+            area = self.query_one(TEXT_FIELDS[field], TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)  # go on writing, not in front of what is there
+
+    def action_back_to_table(self) -> None:
+        """Leave the text area for the table."""
+        self.table.focus()
+
+    @on(TextArea.Changed)
+    @guarded
+    def text_changed(self, event: TextArea.Changed) -> None:
+        """Every change is kept in the plan at once; one run of typing is one undo step."""
+        stage = self.table.selected_stage
+        if stage is None or not event.text_area.has_focus:
+            return  # text loaded from the plan, not typed
+        field = "notes" if event.text_area.id == "notes" else "contingency_plan"
+        text = event.text_area.text
+        self.app.apply_edit(
+            f"{field.replace('_', ' ')} of {stage}",
+            lambda p: edits.set_review_text(p, stage, field, text),
+            run=(self.typing_run, stage, field),
+        )
+
+    def on_descendant_focus(self, event) -> None:
+        """A text area taking the focus starts a new run of typing (a new undo step)."""
+        if isinstance(event.widget, TextArea):
+            self.typing_run += 1

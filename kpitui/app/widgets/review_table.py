@@ -1,0 +1,83 @@
+"""One row a KPI stage: its target and the state of each review criterion."""
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from kpitui.app.widgets.cells import literal, number, sync_rows
+from kpitui.core.funnel import Calculation
+from kpitui.core.plan import CRITERIA, CriterionState, Plan
+from kpitui.core.quantities import format_count
+from kpitui.core.review import needs_attention
+
+COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
+OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding
+STATE_LABELS = {CriterionState.OK: "✓ ok", CriterionState.CONCERN: "✗ concern", CriterionState.TODO: "· to do"}
+STATE_COLOURS = {CriterionState.OK: "success", CriterionState.CONCERN: "error", CriterionState.TODO: "foreground-muted"}
+
+
+class ReviewTable(DataTable):
+    """The KPI review; the cursor picks a KPI and a criterion."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        self.stage_names: list[str] = []
+        self.shown: tuple[Plan, Calculation, bool] | None = None
+
+    def on_mount(self) -> None:
+        self.border_title = "KPI review"
+        self.border_subtitle = "space cycles · o ok · c concern · t to do"
+        for key, label in COLUMNS:
+            self.add_column(Text(label, justify="right" if key == "target" else "left"), key=key)
+
+    @property
+    def selected_stage(self) -> str | None:
+        """The KPI under the cursor, by name (None when the filter leaves no rows)."""
+        return self.stage_names[self.cursor_row] if self.stage_names else None
+
+    @property
+    def selected_criterion(self) -> str | None:
+        """The criterion under the cursor, or None on the name, target or plan column."""
+        key = COLUMNS[self.cursor_column][0]
+        return key if key in CRITERIA else None
+
+    def state_cell(self, state: CriterionState) -> Text:
+        colour = self.app.theme_variables.get(STATE_COLOURS[state], "")
+        return Text(STATE_LABELS[state], style=colour)
+
+    def plan_cell(self, plan: Plan, stage_name: str) -> Text:
+        """Whether the contingency plan is written: flagged when contingency is ok but nothing is written."""
+        review = plan.review_of(stage_name)
+        if review.contingency_plan.strip():
+            return Text("written")
+        if review.contingency is CriterionState.OK:
+            return Text("⚠ missing", style=f"bold {self.app.theme_variables.get('warning', '')}")
+        return Text("—", style=self.app.theme_variables.get("foreground-muted", ""))
+
+    def show(self, plan: Plan, calculation: Calculation, *, open_only: bool) -> None:
+        """Draw the review of every KPI stage, or only those still needing attention."""
+        self.shown = (plan, calculation, open_only)
+        name_width = max(12, self.size.width - OTHER_COLUMNS_WIDTH)
+        targets = {row.name: row.target for row in calculation.stages}
+        stages = [s for s in plan.kpi_stages if not open_only or needs_attention(plan, s.name)]
+        self.stage_names = [stage.name for stage in stages]
+        sync_rows(
+            self,
+            [
+                (
+                    stage.name,
+                    [
+                        literal(stage.name, width=name_width),
+                        number(format_count(targets[stage.name])),
+                        *(self.state_cell(plan.review_of(stage.name).state(c)) for c in CRITERIA),
+                        self.plan_cell(plan, stage.name),
+                    ],
+                )
+                for stage in stages
+            ],
+        )
+
+    def on_resize(self) -> None:
+        """Give the names the width there is."""
+        if self.shown is not None:
+            plan, calculation, open_only = self.shown
+            self.show(plan, calculation, open_only=open_only)

@@ -1,0 +1,143 @@
+"""Pilot tests of the Review screen: criteria from the keyboard, notes, filter, one history."""
+
+from textual.widgets import TextArea
+
+from kpitui.app.widgets.review_table import ReviewTable
+from kpitui.core.plan import CriterionState
+from tests.app.helpers import column_texts, open_editor, record_notifications
+
+OK, CONCERN, TODO = CriterionState.OK, CriterionState.CONCERN, CriterionState.TODO
+
+
+async def go_to_review(pilot) -> ReviewTable:
+    await pilot.press("2")
+    await pilot.pause()
+    return pilot.app.screen.query_one(ReviewTable)
+
+
+async def test_review_starts_on_the_first_criterion_of_the_first_kpi(app_on):
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        assert app_on.focused is table
+        assert (table.selected_stage, table.selected_criterion) == ("Visits", "alignment")
+        assert column_texts(table, "name") == ["Visits", "Leads", "Nurtured", "Meetings"]  # not the KGI stage
+
+
+async def test_space_cycles_and_keys_set_states(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("down", "down", "right")  # Nurtured, measurability (to do)
+        await pilot.press("space")
+        assert app_on.document.plan.review["Nurtured"].measurability is OK
+        await pilot.press("space")
+        assert app_on.document.plan.review["Nurtured"].measurability is CONCERN
+        await pilot.press("space")
+        assert app_on.document.plan.review["Nurtured"].measurability is TODO
+        await pilot.press("o", "right", "c", "right", "o")
+        review = app_on.document.plan.review["Nurtured"]
+        assert (review.measurability, review.simplicity, review.contingency) == (OK, CONCERN, OK)
+        await pilot.press("t")
+        assert app_on.document.plan.review["Nurtured"].contingency is TODO
+
+
+async def test_enter_on_a_criterion_cycles_it(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("down", "down", "down", "enter")  # Meetings, alignment
+        assert app_on.document.plan.review["Meetings"].alignment is OK
+
+
+async def test_summary_counts_follow(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        summary = app_on.screen.query_one("#summary")
+        assert str(summary.render()) == "Review open: 6 of 16 checks ok · 2 concerns · 8 to do"
+        await pilot.press("down", "down", "o")
+        assert str(summary.render()) == "Review open: 7 of 16 checks ok · 1 concern · 8 to do"
+
+
+async def test_an_agreed_contingency_without_a_written_plan_is_flagged(app_on):
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        await pilot.press("right", "right", "right", "o")  # Visits, contingency: ok, nothing written
+        assert column_texts(table, "plan")[0] == "⚠ missing"
+        assert "1 contingency plan(s) not written" in str(app_on.screen.query_one("#summary").render())
+        await open_editor(pilot, "p")
+        await pilot.press(*"Shift budget to search ads")
+        await pilot.press("escape")
+        assert column_texts(table, "plan")[0] == "written"
+        assert app_on.document.plan.review["Visits"].contingency_plan == "Shift budget to search ads"
+
+
+async def test_notes_are_typed_in_japanese_and_one_run_of_typing_is_one_undo(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("down", "down", "down")  # Meetings: no notes yet
+        await open_editor(pilot, "n")
+        notes = app_on.screen.query_one("#notes", TextArea)
+        assert app_on.focused is notes
+        notes.insert("商談化率は")
+        notes.insert("毎月確認")
+        await pilot.pause()
+        assert app_on.document.plan.review["Meetings"].notes == "商談化率は毎月確認"
+        await pilot.press("escape", "ctrl+z")
+        assert app_on.document.plan.review_of("Meetings").notes == ""
+        assert notes.text == ""
+
+
+async def test_filter_shows_only_open_kpis(app_on):
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        for key in ("right", "right", "right", "o", "p"):  # Visits: contingency ok ...
+            await pilot.press(key)
+        await pilot.pause()
+        app_on.screen.query_one("#contingency-plan", TextArea).insert("Call the agency")
+        await pilot.press("escape", "f")
+        assert column_texts(table, "name") == ["Leads", "Nurtured", "Meetings"]
+        await pilot.press("f")
+        assert column_texts(table, "name") == ["Visits", "Leads", "Nurtured", "Meetings"]
+
+
+async def test_undo_works_across_screens_and_rename_carries_the_review(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("down", "down", "o")  # Nurtured alignment: ok
+        await pilot.press("1")
+        await open_editor(pilot, "down", "down", "enter")  # rename Nurtured
+        await pilot.press(*"Qualified", "enter")
+        table = await go_to_review(pilot)
+        assert column_texts(table, "name")[2] == "Qualified"
+        assert app_on.document.plan.review["Qualified"].alignment is OK
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert column_texts(table, "name")[2] == "Nurtured"
+        assert app_on.document.plan.review["Nurtured"].alignment is CONCERN
+
+
+async def test_deleting_a_stage_and_undoing_brings_its_review_back(app_on):
+    async with app_on.run_test() as pilot:
+        await pilot.press("down", "d")  # delete Leads on the funnel screen
+        table = await go_to_review(pilot)
+        assert "Leads" not in column_texts(table, "name")
+        await pilot.press("ctrl+z")
+        assert column_texts(table, "name")[1] == "Leads"
+        assert column_texts(table, "plan")[1] == "written"
+
+
+async def test_review_edits_mark_the_plan_modified_and_save(app_on, plan_file):
+    from kpitui.core.planfile import load_plan
+
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("down", "down", "down", "o")
+        assert app_on.sub_title.endswith("● modified")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(plan_file).review["Meetings"].alignment is OK
+
+
+async def test_state_keys_on_the_name_column_explain(app_on):
+    async with app_on.run_test(notifications=True) as pilot:
+        seen = record_notifications(app_on)
+        await go_to_review(pilot)
+        await pilot.press("left", "left", "o")
+        assert seen == ["Move to one of the four criteria (alignment … contingency) first."]
