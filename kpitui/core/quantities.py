@@ -177,11 +177,16 @@ def format_money(amount: Decimal, currency: str = "") -> str:
     return f"{text} {currency}".rstrip()
 
 
+def format_rounded_percent(percent: Fraction) -> str:
+    """A percentage as people round it: whole from 10 %, one decimal below, half up; `<0.1%` for crumbs."""
+    size = abs(percent)
+    if size and size < Fraction(1, 20):
+        return ("-" if percent < 0 else "") + "<0.1%"
+    places = 0 if size >= 10 else 1
+    rounded = math.floor(size * 10**places + Fraction(1, 2))
+    return ("-" if percent < 0 and rounded else "") + format_decimal(Decimal(rounded).scaleb(-places)) + "%"
+
+
 def format_share(part: int, whole: int) -> str:
-    """`part` as a percent of `whole`: whole percents from 10 %, one decimal below, `<0.1%` for crumbs."""
-    percent = Fraction(part * 100, whole) if whole else Fraction(0)
-    if percent and percent < Fraction(1, 20):
-        return "<0.1%"
-    places = 0 if percent >= 10 else 1
-    rounded = math.floor(percent * 10**places + Fraction(1, 2))  # half up, as people round
-    return format_decimal(Decimal(rounded).scaleb(-places)) + "%"
+    """`part` as a percent of `whole`."""
+    return format_rounded_percent(Fraction(part * 100, whole) if whole else Fraction(0))

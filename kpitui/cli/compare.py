@@ -1,0 +1,141 @@
+"""`kpitui compare`: the baseline and every scenario of each plan side by side, with differences."""
+
+import sys
+from decimal import Decimal
+
+from kpitui.cli import literal
+from kpitui.cli.calc import CalcReport, to_dict
+from kpitui.cli.usage import EXIT_OK
+from kpitui.core import comparison
+from kpitui.core.comparison import Column
+from kpitui.core.planfile import display_title, load_plan
+from kpitui.core.quantities import format_decimal
+
+def columns_of(paths: list[str]) -> list[Column]:
+    """Every plan's baseline then its scenarios; other plans' baselines are compared with the first."""
+    columns: list[Column] = []
+    for path in paths:
+        plan = load_plan(path)
+        columns += comparison.plan_columns(
+            plan, path, display_title(plan, path), len(columns), editable=False, reference=0
+        )
+    return columns
+
+
+def column_heading(column: Column, several_plans: bool) -> str:
+    return f"{column.title}: {column.label}" if several_plans else column.label
+
+
+def row_label(row: comparison.Row) -> str:
+    if row.stage is None:
+        return row.label
+    return f"{row.stage} {'rate' if row.kind == 'rate' else 'target'}"
+
+
+def render_json(columns: list[Column]) -> str:
+    """SPEC 3: `{"columns": [...]}`, each shaped like `calc --format json` plus `plan`."""
+    from kpitui.cli.json_text import to_json
+
+    objects = []
+    for column in columns:
+        report = CalcReport(column.source, column.title, column.scenario, column.plan, column.calculation)
+        objects.append({"plan": column.source, **to_dict(report)})
+    return to_json({"columns": objects}) + "\n"
+
+
+def cells(columns: list[Column]) -> tuple[list[comparison.Row], list[list[tuple[str, str]]]]:
+    """The rows, and for each row every column's (value, difference) as text."""
+    rows = comparison.comparison_rows(columns)
+    table = [
+        [
+            (
+                comparison.format_value(row, comparison.value(column, row), column.plan.currency),
+                comparison.format_difference(row, comparison.difference(columns, index, row)),
+            )
+            for index, column in enumerate(columns)
+        ]
+        for row in rows
+    ]
+    return rows, table
+
+
+def render_table(columns: list[Column]) -> str:
+    """Terminal tables; when the columns do not fit the width, one block of columns after another."""
+    from rich.console import Console
+
+    several = len({column.source for column in columns}) > 1
+    rows, table = cells(columns)
+    labels = [row_label(row) for row in rows]
+    width = Console(file=sys.stdout).width
+    label_width = min(24, max(len(literal.plain(label)) for label in labels))
+    column_width = max(
+        [12]
+        + [len(literal.plain(column_heading(column, several))) for column in columns]
+        + [len(value) + 1 + len(change) for row_cells in table for value, change in row_cells]
+    )
+    per_block = max(1, (width - label_width - 2) // (column_width + 3))
+    out = []
+    for start in range(0, len(columns), per_block):
+        block = range(start, min(start + per_block, len(columns)))
+        heading = "Compared" if start == 0 else f"Compared (columns {start + 1}-{block[-1] + 1} of {len(columns)})"
+        out.append(
+            literal.render_table(
+                heading,
+                [],
+                ["", *(column_heading(columns[i], several) for i in block)],
+                [[label, *(f"{table[r][i][0]} {table[r][i][1]}".strip() for i in block)] for r, label in enumerate(labels)],
+                numeric_from=1,
+            )
+        )
+    return "\n".join(out)
+
+
+def render_markdown(columns: list[Column]) -> str:
+    """One Markdown table: renderers scroll wide tables themselves."""
+    several = len({column.source for column in columns}) > 1
+    rows, table = cells(columns)
+    return literal.markdown_table(
+        "Compared",
+        [],
+        ["", *(column_heading(column, several) for column in columns)],
+        [[row_label(row), *(f"{v} {c}".strip() for v, c in table[r])] for r, row in enumerate(rows)],
+        numeric_from=1,
+    )
+
+
+def render_csv(columns: list[Column]) -> str:
+    """One row a figure; for each column its value and its change, as exact numbers."""
+    import csv
+    import io
+
+    several = len({column.source for column in columns}) > 1
+    rows = comparison.comparison_rows(columns)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = ["row"]
+    for column in columns:
+        heading = literal.plain(column_heading(column, several))
+        header += [heading, f"{heading} change"]
+    writer.writerow(header)
+    for row in rows:
+        line = [literal.plain(row.key)]
+        for index, column in enumerate(columns):
+            figure = comparison.value(column, row)
+            change = comparison.difference(columns, index, row)
+            line += ["" if figure is None else exact(figure), "" if change is None else exact(change.absolute)]
+        writer.writerow(line)
+    return buffer.getvalue()
+
+
+def exact(number: Decimal | int) -> str:
+    """A number for a spreadsheet: exact, plain notation, no separators."""
+    return format_decimal(number) if isinstance(number, Decimal) else str(number)
+
+
+RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv, "json": render_json}
+
+
+def run(paths: list[str], output: str) -> int:
+    """Print every plan's baseline and scenarios side by side in `output` format."""
+    sys.stdout.write(RENDERERS[output](columns_of(paths)))
+    return EXIT_OK

@@ -1,0 +1,149 @@
+"""Baselines and scenarios side by side (SPEC 1.3): one column each, rows matched by meaning.
+
+Stages are matched by name across plans; a stage missing from a plan has no value there. Each
+scenario is compared with its own plan's baseline; each other plan's baseline with the first.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from kpitui.core import funnel
+from kpitui.core.plan import Plan
+from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent, format_rounded_percent
+
+# Which way a row's change helps: fewer needed at a stage helps, a higher rate helps; the goal
+# itself (revenue, KGI) is the team's ambition, neither good nor bad.
+LOWER, HIGHER, NEUTRAL = "lower", "higher", "neutral"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One baseline or scenario, calculated."""
+
+    source: str  # the plan file (or the open plan's name) this column comes from
+    title: str
+    scenario: str | None
+    plan: Plan  # with the scenario's overrides applied
+    calculation: funnel.Calculation
+    overridden: frozenset[str]  # keys of the rows the scenario sets
+    reference: int  # the column this one is compared with
+    editable: bool  # part of the open plan (other files are read-only here)
+
+    @property
+    def label(self) -> str:
+        """`Baseline` or the scenario's name."""
+        return self.scenario if self.scenario is not None else "Baseline"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the comparison: a goal figure, or one stage's rate or target."""
+
+    key: str  # "goal.revenue", "kgi", "rate:Visits", "target:Visits" …
+    label: str
+    kind: str  # money, share, count, rate
+    better: str
+    stage: str | None = None
+
+
+def plan_columns(plan: Plan, source: str, title: str, first: int, *, editable: bool, reference: int | None = None) -> list[Column]:
+    """The baseline of `plan` and then each scenario, as columns numbered from `first`."""
+    baseline = Column(
+        source, title, None, plan, funnel.calculate(plan), frozenset(), first if reference is None else reference, editable
+    )
+    columns = [baseline]
+    for scenario in plan.scenarios:
+        applied = plan.with_scenario_applied(scenario)
+        overridden = {f"rate:{name}" for name in scenario.rates} | {f"goal.{field}" for field in scenario.goal}
+        columns.append(
+            Column(source, title, scenario.name, applied, funnel.calculate(applied), frozenset(overridden), first, editable)
+        )
+    return columns
+
+
+def comparison_rows(columns: list[Column]) -> list[Row]:
+    """The goal rows, then each stage's rate and target; stages of every plan, first plan's order first."""
+    rows = [
+        Row("goal.revenue", "Revenue", "money", NEUTRAL),
+        Row("goal.average_deal", "Average order", "money", NEUTRAL),
+        Row("goal.channel_share", "Channel share", "share", NEUTRAL),
+        Row("orders_total", "Total orders", "count", NEUTRAL),
+        Row("kgi", "KGI", "count", NEUTRAL),
+    ]
+    names: list[str] = []
+    for column in columns:
+        names += [name for name in column.plan.stage_names() if name not in names]
+    rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
+    for name in names:
+        if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
+            rows.append(Row(f"rate:{name}", name, "rate", HIGHER, name))
+        rows.append(Row(f"target:{name}", name, "count", LOWER, name))
+    return rows
+
+
+def value(column: Column, row: Row) -> Decimal | int | None:
+    """The figure of `row` in `column`; None where it does not apply (no such stage, a count goal)."""
+    goal = column.plan.goal
+    if row.key.startswith("goal."):
+        field = row.key.removeprefix("goal.")
+        return None if goal.is_count_driven else getattr(goal, field)
+    if row.key == "orders_total":
+        return column.calculation.orders_total
+    if row.key == "kgi":
+        return column.calculation.kgi
+    for stage, target in zip(column.plan.stages, column.calculation.stages, strict=True):
+        if stage.name == row.stage:
+            return stage.rate if row.kind == "rate" else target.target
+    return None
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A change from the reference column: absolute, relative (None from zero), and whether it helps."""
+
+    absolute: Decimal | int
+    percent: Fraction | None
+    helps: bool | None  # None: no better or worse (the goal, or no change)
+
+
+def difference(columns: list[Column], index: int, row: Row) -> Difference | None:
+    """How column `index` differs from its reference in `row`; None where either has no value or for the reference itself."""
+    column = columns[index]
+    if column.reference == index:
+        return None
+    mine, theirs = value(column, row), value(columns[column.reference], row)
+    if mine is None or theirs is None:
+        return None
+    change = mine - theirs
+    percent = Fraction(change) / Fraction(theirs) * 100 if theirs else None
+    helps = None if change == 0 or row.better == NEUTRAL else (change < 0) == (row.better == LOWER)
+    return Difference(change, percent, helps)
+
+
+def format_value(row: Row, figure: Decimal | int | None, currency: str = "") -> str:
+    """A figure of `row` for people: `1,600`, `10%`, `1,000,000,000 JPY`; empty where there is none."""
+    if figure is None:
+        return ""
+    if row.kind in ("rate", "share"):
+        return format_percent(figure)
+    if row.kind == "money":
+        return format_money(figure, currency)
+    return format_count(figure)
+
+
+def format_difference(row: Row, change: Difference | None) -> str:
+    """A change for people: `-260 (-16%)`, `+10 pt (+20%)`; empty where nothing changed."""
+    if change is None or change.absolute == 0:
+        return ""
+    sign = "+" if change.absolute > 0 else "-"
+    if row.kind in ("rate", "share"):
+        absolute = f"{sign}{format_decimal(abs(change.absolute) * 100)} pt"
+    elif row.kind == "money":
+        absolute = sign + format_money(abs(change.absolute))
+    else:
+        absolute = sign + format_count(abs(change.absolute))
+    if change.percent is None:
+        return absolute
+    relative = format_rounded_percent(change.percent)
+    return f"{absolute} ({'' if relative.startswith('-') else '+'}{relative})"
