@@ -15,8 +15,8 @@ from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
-from kpitui.app.screens.placeholders import WhatIfScreen
 from kpitui.app.screens.review import ReviewScreen
+from kpitui.app.screens.whatif import WhatIfScreen
 from kpitui.core import recovery
 from kpitui.core.document import PlanDocument
 from kpitui.core.errors import PlanError

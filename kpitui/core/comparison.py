@@ -29,6 +29,7 @@ class Column:
     overridden: frozenset[str]  # keys of the rows the scenario sets
     reference: int  # the column this one is compared with
     editable: bool  # part of the open plan (other files are read-only here)
+    note: str = ""
 
     @property
     def label(self) -> str:
@@ -57,7 +58,10 @@ def plan_columns(plan: Plan, source: str, title: str, first: int, *, editable: b
         applied = plan.with_scenario_applied(scenario)
         overridden = {f"rate:{name}" for name in scenario.rates} | {f"goal.{field}" for field in scenario.goal}
         columns.append(
-            Column(source, title, scenario.name, applied, funnel.calculate(applied), frozenset(overridden), first, editable)
+            Column(
+                source, title, scenario.name, applied, funnel.calculate(applied), frozenset(overridden), first, editable,
+                scenario.note,
+            )
         )
     return columns
 

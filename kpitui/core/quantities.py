@@ -190,3 +190,20 @@ def format_rounded_percent(percent: Fraction) -> str:
 def format_share(part: int, whole: int) -> str:
     """`part` as a percent of `whole`."""
     return format_rounded_percent(Fraction(part * 100, whole) if whole else Fraction(0))
+
+
+def format_needed_rate(rate: Fraction) -> str:
+    """A required rate, rounded up to 0.01 % so that the rate shown does reach the goal."""
+    if rate > 1:
+        return "over 100%"
+    hundredths = math.ceil(rate * 10_000)
+    return format_decimal(Decimal(hundredths).scaleb(-2)) + "%"
+
+
+# How a person types each goal field: money with separators, a share in percent, orders whole.
+TYPED_GOAL_PARSERS = {
+    "revenue": lambda text: parse_money(parse_typed_number(text)),
+    "average_deal": lambda text: parse_money(parse_typed_number(text)),
+    "channel_share": lambda text: parse_percent_input(text, low=Decimal(0)),
+    "orders": lambda text: parse_count(parse_typed_whole(text)),
+}

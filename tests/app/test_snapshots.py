@@ -39,10 +39,6 @@ def test_quit_dialog(snap_compare, samples):
     assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), run_before=quit_with_changes)
 
 
-def test_coming_what_if_screen(snap_compare, samples):
-    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=["3"])
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("plan", PLANS)
 def test_review_screen(snap_compare, samples, plan, size):
@@ -56,3 +52,14 @@ def test_review_screen_filtered_with_a_missing_plan_flagged(snap_compare, sample
 
 def test_help_screen(snap_compare, samples):
     assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(100, 40), press=["f1"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("plan", PLANS)
+def test_what_if_screen(snap_compare, samples, plan, size):
+    assert snap_compare(make_app(samples / plan), terminal_size=size, press=["3"])
+
+
+def test_what_if_with_forward_from_a_typed_count(snap_compare, samples):
+    keys = ["3", "right", "right", "t", "1", "0", "0", "0"]
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=keys)

@@ -1,18 +1,13 @@
 """The Funnel screen: edit the goal and the stages in place and watch every target follow."""
 
-from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.safety import guarded
+from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.funnel_chart import FunnelChart
 from kpitui.app.widgets.goal_table import DERIVED, GoalTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
@@ -20,12 +15,10 @@ from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core import edits, funnel
 from kpitui.core.plan import Plan
 from kpitui.core.quantities import (
+    TYPED_GOAL_PARSERS,
     format_decimal,
-    parse_count,
-    parse_money,
     parse_months,
     parse_percent_input,
-    parse_typed_number,
     parse_typed_whole,
 )
 from kpitui.core.safe_text import visible
@@ -34,7 +27,7 @@ RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
 TEXT_HINT = "Enter keeps it, Escape cancels."
 
 
-class FunnelScreen(Screen):
+class FunnelScreen(PlanScreen):
     """Goal and settings on the left, the funnel picture on the right, the stage table below."""
 
     AUTO_FOCUS = "#stages"  # on start the stage table has the focus, on the first stage
@@ -58,10 +51,7 @@ class FunnelScreen(Screen):
         yield StageTable(id="stages")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.watch(self.app, "plan", self.redraw)
-
-    def redraw(self, plan: Plan) -> None:
+    def show_plan(self, plan: Plan) -> None:
         """Show `plan`: every figure comes from the core's one calculation."""
         calculation = funnel.calculate(plan)
         self.query_one(GoalTable).show(plan, calculation)
@@ -71,21 +61,8 @@ class FunnelScreen(Screen):
     # Helpers ---------------------------------------------------------------------------------------
 
     @property
-    def plan(self) -> Plan:
-        return self.app.document.plan
-
-    @property
     def table(self) -> StageTable:
         return self.query_one(StageTable)
-
-    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], None]) -> None:
-        """Open an editor on `value`; a value that parses is handed to `apply`."""
-
-        def done(result: Any) -> None:
-            if result is not None:
-                apply(result)
-
-        self.app.push_screen(ValueEditor(prompt, value, parse, hint), done)
 
     def stage_label(self, index: int) -> str:
         return visible(self.plan.stages[index].name)
@@ -205,7 +182,7 @@ class FunnelScreen(Screen):
             self.edit(
                 f"{label} ({visible(plan.currency) or 'money'})",
                 format_decimal(getattr(goal, field)),
-                lambda text: parse_money(parse_typed_number(text)),
+                TYPED_GOAL_PARSERS[field],
                 "Separators are fine: 1,000,000. " + TEXT_HINT,
                 lambda amount: self.set_goal(label.lower(), {field: amount}),
             )
@@ -213,7 +190,7 @@ class FunnelScreen(Screen):
             self.edit(
                 "Share of all orders this funnel brings (%)",
                 format_decimal(goal.channel_share * 100),
-                lambda text: parse_percent_input(text, low=Decimal(0)),
+                TYPED_GOAL_PARSERS["channel_share"],
                 RATE_HINT,
                 lambda share: self.set_goal("channel share", {"channel_share": share}),
             )
@@ -221,7 +198,7 @@ class FunnelScreen(Screen):
             self.edit(
                 "KGI: orders this funnel must bring",
                 str(goal.orders),
-                lambda text: parse_count(parse_typed_whole(text)),
+                TYPED_GOAL_PARSERS["orders"],
                 TEXT_HINT,
                 lambda orders: self.set_goal("KGI", {"orders": orders}),
             )

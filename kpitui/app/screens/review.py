@@ -5,10 +5,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from kpitui.app.safety import guarded
+from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core import edits, funnel
@@ -19,7 +19,7 @@ from kpitui.core.safe_text import visible
 TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(PlanScreen):
     """Summary on top, the review table, and the selected KPI's notes and contingency plan below."""
 
     AUTO_FOCUS = "#review"
@@ -57,12 +57,8 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "plan", self.redraw)
+        # PlanScreen.on_mount runs too (Textual calls the handler of every class): it watches the plan.
         self.table.move_cursor(column=2)  # the first criterion: where reviewing starts
-
-    @property
-    def plan(self) -> Plan:
-        return self.app.document.plan
 
     @property
     def table(self) -> ReviewTable:
@@ -71,9 +67,9 @@ class ReviewScreen(Screen):
     def watch_open_only(self) -> None:
         """Redraw with or without the KPIs that are done."""
         if self.is_mounted:
-            self.redraw(self.plan)
+            self.show_plan(self.plan)
 
-    def redraw(self, plan: Plan) -> None:
+    def show_plan(self, plan: Plan) -> None:
         """Show the review of `plan`: summary, table, and the selected KPI's texts."""
         status = review_status(plan)
         shown = " · showing open KPIs only (f shows all)" if self.open_only else ""

@@ -1,0 +1,334 @@
+"""The What-if screen: baseline, scenarios and other plans side by side; levers; forward from a count."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.safety import guarded
+from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
+from kpitui.app.widgets.levers import ForwardTable, LeverTable
+from kpitui.app.widgets.screen_tabs import ScreenTabs
+from kpitui.core import comparison, edits, scenarios
+from kpitui.core.comparison import Column, Row
+from kpitui.core.errors import PlanError
+from kpitui.core.plan import Plan
+from kpitui.core.planfile import display_title, load_plan
+from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, parse_typed_whole
+from kpitui.core.safe_text import visible
+
+HINT = "Empty removes the override. Enter keeps it, Escape cancels."
+
+
+def optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`parse`, except that empty text means "no override" (answered as "")."""
+    return lambda text: "" if not text.strip() else parse(text)
+
+
+def load_beside(text: str) -> tuple[Path, Plan]:
+    """A plan file to show beside this one; its problems become the editor's message."""
+    path = Path(text.strip()).expanduser()
+    try:
+        return path, load_plan(path)
+    except PlanError as error:
+        raise ValueError(visible(str(error))) from None
+
+
+class WhatIfScreen(PlanScreen):
+    """Scenarios as columns; below, the levers and the forward calculation of the selected column."""
+
+    AUTO_FOCUS = "#compare"
+    BINDINGS = [
+        Binding("n", "new_scenario", "New", id="whatif.new"),
+        Binding("y", "copy_scenario", "Copy", show=False, id="whatif.copy"),
+        Binding("s", "scenario_from_edits", "From edits", show=False, id="whatif.from_edits"),
+        Binding("delete,d", "delete_scenario", "Delete", id="whatif.delete"),
+        Binding("shift+left", "move_scenario(-1)", "Move left", show=False, id="whatif.move_left"),
+        Binding("shift+right", "move_scenario(1)", "Move right", show=False, id="whatif.move_right"),
+        Binding("P", "promote", "Promote", show=False, id="whatif.promote"),
+        Binding("b", "open_beside", "Beside", id="whatif.beside"),
+        Binding("x", "close_beside", "Close beside", show=False, id="whatif.close_beside"),
+        Binding("l", "toggle_levers", "Levers", id="whatif.levers"),
+        Binding("t", "focus_top", "Top count", show=False, id="whatif.top"),
+        Binding("escape", "back_to_table", "Back to table", show=False, id="whatif.back"),
+    ]
+
+    show_levers_panel: var[bool | None] = var(None)
+    """The levers and forward panel: None follows the terminal's height, True or False is the user's choice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.beside: list[tuple[Path, Plan]] = []  # other plans, read-only here
+        self.columns: list[Column] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ScreenTabs("whatif")
+        yield ComparisonTable(id="compare")
+        with Horizontal(id="levers-panel"):
+            yield LeverTable(id="levers")
+            with Vertical(id="forward-panel"):
+                yield Input(placeholder="top-of-funnel count, e.g. 1000 (t)", id="top")
+                yield Static(id="verdict", markup=False)
+                yield ForwardTable(id="forward")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        self.watch_show_levers_panel(self.show_levers_panel)
+
+    def watch_show_levers_panel(self, shown: bool | None) -> None:
+        """On a short terminal the comparison gets the room, until the user asks for the panel (l)."""
+        self.query_one("#levers-panel").display = shown if shown is not None else self.size.height >= 30
+
+    def action_toggle_levers(self) -> None:
+        """Show or hide the levers and forward panel of the selected column."""
+        self.show_levers_panel = not self.query_one("#levers-panel").display
+
+    # Drawing --------------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> ComparisonTable:
+        return self.query_one(ComparisonTable)
+
+    def show_plan(self, plan: Plan) -> None:
+        """Recalculate every column and redraw."""
+        path = self.app.document.path
+        columns = comparison.plan_columns(plan, str(path or ""), self.app.document.title, 0, editable=True)
+        for other_path, other in self.beside:
+            columns += comparison.plan_columns(
+                other, str(other_path), display_title(other, other_path), len(columns), editable=False, reference=0
+            )
+        self.columns = columns
+        self.table.show(columns)
+        self.show_levers()
+
+    @property
+    def selected(self) -> Column:
+        """The column under the cursor; the baseline while the cursor is on the labels."""
+        index = self.table.selected_column_index
+        return self.columns[index if index is not None and index < len(self.columns) else 0]
+
+    def show_levers(self) -> None:
+        """Levers and forward calculation for the selected column."""
+        column = self.selected
+        self.query_one(LeverTable).show(column.plan)
+        self.query_one("#levers-panel").border_title = f"{visible(column.label)}: levers and forward"
+        self.show_forward()
+
+    def show_forward(self) -> None:
+        text = self.query_one("#top", Input).value
+        verdict = self.query_one("#verdict", Static)
+        try:
+            top = parse_typed_whole(text) if text.strip() else self.selected.calculation.top_target
+            if top < 1:
+                raise ValueError("type a count of at least 1")
+        except ValueError as error:
+            verdict.update(visible(str(error)))
+            return
+        verdict.update(self.query_one(ForwardTable).show(self.selected.plan, top))
+
+    @on(DataTable.CellHighlighted, "#compare")
+    def highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_levers()
+
+    @on(Input.Changed, "#top")
+    def top_changed(self) -> None:
+        self.show_forward()
+
+    # Which scenario -------------------------------------------------------------------------------
+
+    def scenario_index(self, *, quiet: bool = False) -> int | None:
+        """The open plan's scenario under the cursor, by position; None (and a word why) otherwise."""
+        column = self.selected
+        if not column.editable:
+            if not quiet:
+                self.notify(f"This column comes from {visible(column.source)}: open that plan to change it.", timeout=4)
+            return None
+        if column.scenario is None:
+            if not quiet:
+                self.notify("That is the baseline: move to a scenario's column.", timeout=3)
+            return None
+        return [s.name for s in self.plan.scenarios].index(column.scenario)
+
+    # Editing cells ----------------------------------------------------------------------------------
+
+    @on(DataTable.CellSelected, "#compare")
+    @guarded
+    def edit_cell(self) -> None:
+        """Enter on a cell: rename, note, or the figure (an override in a scenario, the plan itself in the baseline)."""
+        row, column = self.table.selected_row, self.selected
+        if row is None or self.table.selected_column_index is None:
+            return
+        if not column.editable:
+            self.scenario_index()
+            return
+        if row.stage is not None and row.stage not in column.plan.stage_names():
+            self.notify(f"This plan has no stage {visible(row.stage)}.", markup=False, timeout=3)
+            return
+        if row.key == "orders_total" or row.key.startswith("target:") or (row.key == "kgi" and not column.plan.goal.is_count_driven):
+            self.notify("Calculated: change a rate or the goal.", timeout=3)
+            return
+        if column.scenario is None:
+            self.edit_baseline(row)
+        else:
+            self.edit_scenario(row, self.scenario_index())
+
+    def edit_baseline(self, row: Row) -> None:
+        plan = self.plan
+        if row in (NAME, NOTE):
+            self.notify("The baseline is the plan itself: its title is on the Funnel screen.", timeout=3)
+        elif row.kind == "rate":
+            index = plan.stage_names().index(row.stage)
+            self.edit(
+                f"Baseline — rate of {visible(row.stage)} (%)",
+                format_decimal(plan.stages[index].rate * 100),
+                parse_percent_input,
+                "Enter keeps it, Escape cancels.",
+                lambda rate: self.app.apply_edit(f"rate of {row.stage}", lambda p: edits.set_rate(p, index, rate)),
+            )
+        else:
+            field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
+            if plan.goal.is_count_driven != (field == "orders"):
+                self.notify("Switch the kind of goal on the Funnel screen first.", timeout=3)
+                return
+            current = getattr(plan.goal, field)
+            self.edit(
+                f"Baseline — {row.label}",
+                format_decimal(current * 100) if field == "channel_share" else format_decimal(current),
+                TYPED_GOAL_PARSERS[field],
+                "Enter keeps it, Escape cancels.",
+                lambda figure: self.app.apply_edit(row.label, lambda p: edits.set_goal(p, p.goal.with_overrides({field: figure}))),
+            )
+
+    def edit_scenario(self, row: Row, index: int) -> None:
+        scenario = self.plan.scenarios[index]
+        name = visible(scenario.name)
+        if row is NAME:
+            self.edit(
+                "Scenario name",
+                scenario.name,
+                lambda text: scenarios.check_scenario_name(self.plan, text, index),
+                "Enter keeps it, Escape cancels.",
+                lambda new: self.app.apply_edit(f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, index, new)),
+            )
+        elif row is NOTE:
+            self.edit(
+                f"{name} — note",
+                scenario.note,
+                str,
+                "Enter keeps it, Escape cancels.",
+                lambda note: self.app.apply_edit(f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, index, note)),
+            )
+        elif row.kind == "rate":
+            current = scenario.rates.get(row.stage)
+            self.edit(
+                f"{name} — rate of {visible(row.stage)} (%)",
+                "" if current is None else format_decimal(current * 100),
+                optional(parse_percent_input),
+                HINT,
+                lambda rate: self.app.apply_edit(
+                    f"{scenario.name}: rate of {row.stage}",
+                    lambda p: scenarios.set_rate_override(p, index, row.stage, rate if rate != "" else None),
+                ),
+            )
+        else:
+            field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
+            current = scenario.goal.get(field)
+            shown = "" if current is None else format_decimal(current * 100 if field == "channel_share" else current)
+            self.edit(
+                f"{name} — {row.label}",
+                shown,
+                optional(TYPED_GOAL_PARSERS[field]),
+                HINT,
+                lambda figure: self.app.apply_edit(
+                    f"{scenario.name}: {row.label}",
+                    lambda p: scenarios.set_goal_override(p, index, field, figure if figure != "" else None),
+                ),
+            )
+
+    # Scenario actions -------------------------------------------------------------------------------
+
+    def select_column(self, index: int) -> None:
+        self.table.select_column(index)
+
+    @guarded
+    def action_new_scenario(self) -> None:
+        """Add an empty scenario: type its rates and goal as overrides of the baseline."""
+        if self.app.apply_edit("new scenario", scenarios.add_scenario):
+            self.select_column(len(self.plan.scenarios))
+
+    @guarded
+    def action_copy_scenario(self) -> None:
+        """Add a copy of the selected scenario (on the baseline: an empty scenario)."""
+        index = self.scenario_index(quiet=True)
+        if self.app.apply_edit("copy scenario", lambda p: scenarios.add_scenario(p, copy_of=index)):
+            self.select_column(len(self.plan.scenarios))
+
+    @guarded
+    def action_scenario_from_edits(self) -> None:
+        """Turn the rate and goal edits made since the last save into a scenario; the baseline goes back."""
+        saved = self.app.document.saved_plan
+        name = scenarios.unused_scenario_name(self.plan, "Unsaved edits")
+        if self.app.apply_edit(f"scenario {name} from edits", lambda p: scenarios.scenario_from_edits(saved, p, name)):
+            self.select_column(len(self.plan.scenarios))
+
+    @guarded
+    def action_delete_scenario(self) -> None:
+        """Delete the selected scenario (undo brings it back)."""
+        index = self.scenario_index()
+        if index is not None:
+            name = self.plan.scenarios[index].name
+            if self.app.apply_edit(f"delete scenario {name}", lambda p: scenarios.delete_scenario(p, index)):
+                self.notify(f"Deleted {visible(name)}. Ctrl+Z brings it back.", markup=False, timeout=3)
+
+    @guarded
+    def action_move_scenario(self, offset: int) -> None:
+        """Move the selected scenario left or right."""
+        index = self.scenario_index()
+        if index is not None and self.app.apply_edit("move scenario", lambda p: scenarios.move_scenario(p, index, offset)):
+            self.select_column(index + offset + 1)
+
+    @guarded
+    def action_promote(self) -> None:
+        """Make the selected scenario the baseline; the old baseline is kept as a scenario."""
+        index = self.scenario_index()
+        if index is not None:
+            name = self.plan.scenarios[index].name
+            if self.app.apply_edit(f"promote {name}", lambda p: scenarios.promote_scenario(p, index)):
+                self.notify(f"{visible(name)} is the baseline now; the old one is the last scenario.", markup=False, timeout=4)
+
+    def action_open_beside(self) -> None:
+        """Open another plan file beside this one, to compare (read-only here)."""
+
+        def opened(result: tuple[Path, Plan] | None) -> None:
+            if result is not None:
+                self.beside.append(result)
+                self.show_plan(self.plan)
+
+        self.app.push_screen(
+            ValueEditor("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
+            opened,
+        )
+
+    def action_close_beside(self) -> None:
+        """Close the plans opened beside this one."""
+        if self.beside:
+            self.beside.clear()
+            self.show_plan(self.plan)
+
+    def action_focus_top(self) -> None:
+        """Type a top-of-funnel count: the forward calculation follows."""
+        self.show_levers_panel = True
+        self.query_one("#top", Input).focus()
+
+    def action_back_to_table(self) -> None:
+        """Back to the comparison."""
+        self.table.focus()

@@ -1,0 +1,144 @@
+"""Edits of a plan's scenarios: each returns a new plan, or raises ValueError saying why not."""
+
+from dataclasses import replace
+from decimal import Decimal
+
+from kpitui.core.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
+
+NEW_SCENARIO_NAME = "Scenario"
+PREVIOUS_BASELINE = "Previous baseline"
+
+
+def _with_scenarios(plan: Plan, scenarios: list[Scenario]) -> Plan:
+    return replace(plan, scenarios=tuple(scenarios))
+
+
+def check_scenario_name(plan: Plan, name: str, index: int | None = None) -> str:
+    """A valid name for scenario `index` (None for a new one): not blank, not another scenario's."""
+    if not name.strip():
+        raise ValueError("a scenario needs a name")
+    if any(s.name == name for i, s in enumerate(plan.scenarios) if i != index):
+        raise ValueError(f"another scenario is already called {name!r}")
+    return name
+
+
+def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
+    """`base`, or `base 2`, 3 … whichever no scenario has yet."""
+    names, number = {s.name for s in plan.scenarios}, 1
+    while (candidate := base if number == 1 else f"{base} {number}") in names:
+        number += 1
+    return candidate
+
+
+def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:
+    """A new scenario at the end: empty, or a copy of scenario `copy_of`."""
+    if copy_of is None:
+        new = Scenario(unused_scenario_name(plan))
+    else:
+        source = plan.scenarios[copy_of]
+        new = replace(source, name=unused_scenario_name(plan, f"{source.name} copy"))
+    return _with_scenarios(plan, [*plan.scenarios, new])
+
+
+def goal_overrides(base: Goal, target: Goal) -> dict[str, Decimal | int]:
+    """The overrides that turn goal `base` into goal `target`."""
+    if target.is_count_driven:
+        return {} if target == base else {"orders": target.orders}
+    if base.is_count_driven:
+        return {field: getattr(target, field) for field in REVENUE_FIELDS}
+    return {field: getattr(target, field) for field in REVENUE_FIELDS if getattr(target, field) != getattr(base, field)}
+
+
+def scenario_from_edits(saved: Plan, current: Plan, name: str) -> Plan:
+    """Turn the rate and goal edits made since `saved` into a new scenario; the baseline goes back to `saved`."""
+    if current.stage_names() != saved.stage_names():
+        raise ValueError("stages were added, removed, renamed or moved since the last save: a scenario only holds rates and goal")
+    check_scenario_name(current, name)
+    rates = {
+        stage.name: stage.rate
+        for stage, before in zip(current.kpi_stages, saved.kpi_stages, strict=True)
+        if stage.rate != before.rate
+    }
+    goal = goal_overrides(saved.goal, current.goal)
+    if not rates and not goal:
+        raise ValueError("no rate or goal has changed since the last save: nothing to make a scenario of")
+    scenario = Scenario(name, "Made from unsaved edits", rates, goal)
+    return replace(current, goal=saved.goal, stages=saved.stages, scenarios=(*current.scenarios, scenario))
+
+
+def rename_scenario(plan: Plan, index: int, name: str) -> Plan:
+    """Rename scenario `index`."""
+    check_scenario_name(plan, name, index)
+    scenarios = list(plan.scenarios)
+    scenarios[index] = replace(scenarios[index], name=name)
+    return _with_scenarios(plan, scenarios)
+
+
+def set_scenario_note(plan: Plan, index: int, note: str) -> Plan:
+    """What scenario `index` is about, in words."""
+    scenarios = list(plan.scenarios)
+    scenarios[index] = replace(scenarios[index], note=note)
+    return _with_scenarios(plan, scenarios)
+
+
+def delete_scenario(plan: Plan, index: int) -> Plan:
+    """Remove scenario `index`."""
+    scenarios = list(plan.scenarios)
+    del scenarios[index]
+    return _with_scenarios(plan, scenarios)
+
+
+def move_scenario(plan: Plan, index: int, offset: int) -> Plan:
+    """Move scenario `index` left (-1) or right (+1) among the scenarios."""
+    target = index + offset
+    if not 0 <= target < len(plan.scenarios):
+        raise ValueError("already at the end" if offset > 0 else "already first of the scenarios")
+    scenarios = list(plan.scenarios)
+    scenarios[index], scenarios[target] = scenarios[target], scenarios[index]
+    return _with_scenarios(plan, scenarios)
+
+
+def set_rate_override(plan: Plan, index: int, stage_name: str, rate: Decimal | None) -> Plan:
+    """Scenario `index` converts at `rate` at stage `stage_name`; None removes the override."""
+    if stage_name not in {stage.name for stage in plan.kpi_stages}:
+        raise ValueError("only KPI stages have a rate to override")
+    scenario = plan.scenarios[index]
+    rates = {k: v for k, v in scenario.rates.items() if k != stage_name}
+    if rate is not None:
+        rates[stage_name] = rate
+    ordered = {stage.name: rates[stage.name] for stage in plan.kpi_stages if stage.name in rates}
+    scenarios = list(plan.scenarios)
+    scenarios[index] = replace(scenario, rates=ordered)
+    return _with_scenarios(plan, scenarios)
+
+
+def set_goal_override(plan: Plan, index: int, field: str, figure: Decimal | int | None) -> Plan:
+    """Scenario `index` overrides goal `field` with `figure`; None removes the override."""
+    if field not in GOAL_FIELDS:
+        raise ValueError(f"there is no goal field {field!r}")
+    scenario = plan.scenarios[index]
+    goal = {k: v for k, v in scenario.goal.items() if k != field}
+    if figure is not None:
+        if field == "orders":
+            goal = {"orders": figure}
+        else:
+            goal.pop("orders", None)
+            goal[field] = figure
+    plan.goal.with_overrides(goal)  # raises ValueError when the result is not a whole goal
+    scenarios = list(plan.scenarios)
+    scenarios[index] = replace(scenario, goal={k: goal[k] for k in GOAL_FIELDS if k in goal})
+    return _with_scenarios(plan, scenarios)
+
+
+def promote_scenario(plan: Plan, index: int) -> Plan:
+    """Make scenario `index` the baseline; the old baseline's values it changed are kept as a scenario."""
+    promoted = plan.scenarios[index]
+    applied = plan.with_scenario_applied(promoted)
+    previous = Scenario(
+        unused_scenario_name(plan, PREVIOUS_BASELINE),
+        f"The baseline before {promoted.name!r} was promoted",
+        {stage.name: stage.rate for stage in plan.kpi_stages if stage.name in promoted.rates},
+        goal_overrides(applied.goal, plan.goal),
+    )
+    others = [s for i, s in enumerate(plan.scenarios) if i != index]
+    return replace(plan, goal=applied.goal, stages=applied.stages, scenarios=(*others, previous))

@@ -1,0 +1,207 @@
+"""Pilot tests of the What-if screen: scenarios side by side, editing them, levers, forward, beside."""
+
+from decimal import Decimal
+
+from textual.widgets import Input
+
+from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.factory import make_app
+from kpitui.app.widgets.comparison_table import ComparisonTable
+from kpitui.app.widgets.levers import ForwardTable, LeverTable
+from tests.app.helpers import column_texts, editor_state, open_editor, record_notifications
+
+D = Decimal
+
+
+async def go_to_whatif(pilot, size_hint=None) -> ComparisonTable:
+    await pilot.press("3")
+    await pilot.pause()
+    return pilot.app.screen.query_one(ComparisonTable)
+
+
+def cell(table: ComparisonTable, row_key: str, column: int) -> str:
+    """Plain text of a comparison cell: `column` 0 is the baseline."""
+    return table.cell(column, table.rows_shown[[row.key for row in table.rows_shown].index(row_key)]).plain
+
+
+async def put_cursor(pilot, table: ComparisonTable, row_key: str, column: int) -> None:
+    table.select_column(column)
+    table.move_cursor(row=[row.key for row in table.rows_shown].index(row_key))
+    await pilot.pause()
+
+
+async def test_columns_show_values_differences_and_overrides(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        assert [cell(table, "name", i) for i in range(4)] == ["Baseline", "Better nurturing", "Web share 25%", "Conservative"]
+        assert cell(table, "target:Visits", 0) == "1,600"
+        assert cell(table, "target:Visits", 1) == "1,340 -260 (-16%)"
+        assert cell(table, "rate:Nurtured", 1) == "* 60% +10 pt (+20%)"  # overridden: marked
+        assert cell(table, "rate:Leads", 1) == "50%"
+        assert cell(table, "kgi", 2) == "25 +5 (+25%)"
+
+
+async def test_typing_into_a_scenario_rate_sets_and_clearing_removes_the_override(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "rate:Leads", 1)
+        await open_editor(pilot, "enter")
+        assert editor_state(app_on) == ("", "")
+        await pilot.press("6", "0", "enter")
+        assert app_on.document.plan.scenario("Better nurturing").rates == {"Leads": D("0.6"), "Nurtured": D("0.6")}
+        assert cell(table, "rate:Leads", 1).startswith("* 60%")
+        await put_cursor(pilot, table, "rate:Nurtured", 1)
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+a", "ctrl+k", "enter")
+        assert app_on.document.plan.scenario("Better nurturing").rates == {"Leads": D("0.6")}
+
+
+async def test_bad_override_is_refused_in_the_editor(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "rate:Leads", 1)
+        await open_editor(pilot, "enter")
+        await pilot.press("0", "enter")
+        assert editor_state(app_on) == ("0", "must be greater than 0% (got 0)")
+
+
+async def test_goal_override_and_note_and_rename(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "goal.channel_share", 3)  # Conservative
+        await open_editor(pilot, "enter")
+        await pilot.press("3", "0", "enter")
+        assert app_on.document.plan.scenario("Conservative").goal == {"channel_share": D("0.3")}
+        await put_cursor(pilot, table, "name", 3)
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+a", "ctrl+k", *"Worst case", "enter")
+        await put_cursor(pilot, table, "note", 3)
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+a", "ctrl+k", *"最悪のケース", "enter")
+        scenario = app_on.document.plan.scenarios[2]
+        assert (scenario.name, scenario.note) == ("Worst case", "最悪のケース")
+
+
+async def test_new_copy_delete_move_and_undo(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        names = lambda: [s.name for s in app_on.document.plan.scenarios]  # noqa: E731
+        await pilot.press("n")
+        assert names()[-1] == "Scenario" and table.selected_column_index == 4
+        await put_cursor(pilot, table, "name", 1)
+        await pilot.press("y")
+        assert names()[-1] == "Better nurturing copy"
+        await put_cursor(pilot, table, "name", 1)
+        await pilot.press("shift+right")
+        assert names()[:2] == ["Web share 25%", "Better nurturing"]
+        await pilot.press("d")
+        assert "Better nurturing" not in names()
+        await pilot.press("ctrl+z")
+        assert names()[1] == "Better nurturing"
+
+
+async def test_promote_makes_a_scenario_the_baseline(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "name", 1)
+        await pilot.press("P")
+        plan = app_on.document.plan
+        assert plan.stages[2].rate == D("0.6")
+        assert [s.name for s in plan.scenarios][-1] == "Previous baseline"
+        assert cell(table, "target:Visits", 0) == "1,340"
+
+
+async def test_scenario_from_unsaved_edits(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        await open_editor(pilot, "r")  # on the Funnel screen: Visits 10% -> 20%
+        await pilot.press("2", "0", "enter")
+        table = await go_to_whatif(pilot)
+        await pilot.press("s")
+        plan = app_on.document.plan
+        assert plan.stages[0].rate == D("0.1")
+        assert plan.scenario("Unsaved edits").rates == {"Visits": D("0.2")}
+        assert cell(table, "target:Visits", 4) == "800 -800 (-50%)"
+
+
+async def test_baseline_and_other_plans_explain_what_cannot_be_edited(app_on, samples):
+    async with app_on.run_test(size=(160, 40), notifications=True) as pilot:
+        seen = record_notifications(app_on)
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "target:Visits", 1)
+        await pilot.press("enter")
+        await put_cursor(pilot, table, "name", 0)
+        await pilot.press("d")
+        assert seen == ["Calculated: change a rate or the goal.", "That is the baseline: move to a scenario's column."]
+
+
+async def test_levers_rank_the_cheapest_first_for_the_selected_column(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        levers = app_on.screen.query_one(LeverTable)
+        assert column_texts(levers, "stage")[0] == "Visits"
+        assert column_texts(levers, "saving") == ["-145", "-30", "-20", "0"]
+        await put_cursor(pilot, table, "name", 3)  # Conservative: visits 8 %
+        assert column_texts(levers, "rate")[0] == "8%→9%"
+
+
+async def test_forward_from_a_typed_top_count(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        await go_to_whatif(pilot)
+        await pilot.press("t", *"1,000")
+        await pilot.pause()
+        forward = app_on.screen.query_one(ForwardTable)
+        assert column_texts(forward, "expected") == ["1,000", "100", "50", "25", "12"]
+        assert column_texts(forward, "needed") == ["16%", "80%", "80%", "80%", ""]
+        assert str(app_on.screen.query_one("#verdict").render()) == "1,000 at the top: 8 short of KGI 20"
+        await pilot.press("ctrl+a", "ctrl+k", "x")
+        assert str(app_on.screen.query_one("#verdict").render()) == "type a number (got 'x')"
+
+
+async def test_open_a_plan_beside_and_bad_files_get_a_clear_message(app_on, samples, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n")
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await open_editor(pilot, "b")
+        await pilot.press(*str(bad), "enter")
+        assert isinstance(app_on.screen, ValueEditor)
+        assert editor_state(app_on)[1] == f"{bad}: stages: missing: a plan needs at least two [[stages]], top of the funnel first"
+        await pilot.press("ctrl+a", "ctrl+k", *str(samples / "saas-trial.toml"), "enter")
+        await pilot.pause()
+        assert len(table.columns_shown) == 7
+        assert (cell(table, "name", 4), cell(table, "note", 4)) == ("Baseline", "Q3 self-serve trials")
+        assert cell(table, "target:Visitors", 4) == "13,838" and cell(table, "target:Visitors", 0) == ""
+        await put_cursor(pilot, table, "rate:Visitors", 5)
+        await pilot.press("enter")
+        assert not isinstance(app_on.screen, ValueEditor)  # read-only here
+        await pilot.press("x")
+        assert len(table.columns_shown) == 4
+
+
+async def test_the_panel_follows_the_terminal_height_and_l_toggles_it(app_on):
+    async with app_on.run_test(size=(80, 24)) as pilot:
+        await go_to_whatif(pilot)
+        panel = app_on.screen.query_one("#levers-panel")
+        assert not panel.display
+        await pilot.press("l")
+        assert panel.display
+
+
+async def test_thirty_scenarios_scroll_with_the_labels_pinned(tmp_path):
+    from benchmarks.large_plan import large_plan
+    from kpitui.core.planfile import save_plan
+
+    path = tmp_path / "wide.toml"
+    save_plan(large_plan(stages=30, scenarios=30), path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        table = await go_to_whatif(pilot)
+        assert len(table.columns_shown) == 31
+        assert table.get_cell_at((0, 1)).plain == "Baseline"
+        await pilot.press(*["right"] * 31)
+        assert table.selected_column_index == 30
+        assert table.get_cell_at((0, table.cursor_column)).plain == "Scenario 029"
+        assert table.get_cell_at((2, 0)).plain == "Revenue"  # the labels stay
+        assert "columns" in table.border_subtitle
+        await pilot.press(*["left"] * 31)
+        assert table.selected_column_index is None and table.window_start == 0

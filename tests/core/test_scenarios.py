@@ -1,0 +1,92 @@
+"""Scenario edits and the comparison of baselines with scenarios."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpitui.core import comparison, scenarios
+from kpitui.core.edits import set_goal, set_rate
+from kpitui.core.example import reference_plan
+from kpitui.core.plan import Goal
+from tests.core.strategies import plans, rates
+
+D = Decimal
+
+
+def test_add_and_copy_scenarios_get_unused_names():
+    plan = scenarios.add_scenario(scenarios.add_scenario(reference_plan()))
+    assert [s.name for s in plan.scenarios][-2:] == ["Scenario", "Scenario 2"]
+    copied = scenarios.add_scenario(plan, copy_of=0)
+    assert copied.scenarios[-1].name == "Better nurturing copy"
+    assert copied.scenarios[-1].rates == plan.scenarios[0].rates
+
+
+def test_rate_overrides_are_set_and_cleared():
+    plan = scenarios.set_rate_override(reference_plan(), 0, "Leads", D("0.6"))
+    assert plan.scenarios[0].rates == {"Leads": D("0.6"), "Nurtured": D("0.6")}  # in stage order
+    plan = scenarios.set_rate_override(plan, 0, "Nurtured", None)
+    assert plan.scenarios[0].rates == {"Leads": D("0.6")}
+    with pytest.raises(ValueError, match="only KPI stages"):
+        scenarios.set_rate_override(plan, 0, "Orders", D("0.5"))
+
+
+def test_goal_overrides_must_leave_a_whole_goal():
+    count_plan = set_goal(reference_plan(), Goal(orders=20))
+    with pytest.raises(ValueError):
+        scenarios.set_goal_override(count_plan, 0, "channel_share", D("0.5"))
+    plan = scenarios.set_goal_override(count_plan, 0, "orders", 30)
+    assert plan.with_scenario_applied(plan.scenarios[0]).goal == Goal(orders=30)
+
+
+def test_names_are_checked():
+    with pytest.raises(ValueError, match="already called 'Conservative'"):
+        scenarios.rename_scenario(reference_plan(), 0, "Conservative")
+    with pytest.raises(ValueError, match="needs a name"):
+        scenarios.rename_scenario(reference_plan(), 0, "  ")
+
+
+def test_scenario_from_unsaved_edits_restores_the_baseline():
+    saved = reference_plan()
+    edited = set_rate(set_goal(saved, Goal(D(1_000_000_000), D(10_000_000), D("0.3"))), 1, D("0.7"))
+    plan = scenarios.scenario_from_edits(saved, edited, "Edits")
+    assert plan.stages == saved.stages and plan.goal == saved.goal
+    made = plan.scenario("Edits")
+    assert made.rates == {"Leads": D("0.7")} and made.goal == {"channel_share": D("0.3")}
+    assert plan.with_scenario_applied(made).stages == edited.stages
+    with pytest.raises(ValueError, match="nothing to make a scenario of"):
+        scenarios.scenario_from_edits(saved, saved, "Nothing")
+
+
+def test_promote_makes_the_scenario_the_baseline_and_keeps_the_old_one():
+    plan = scenarios.promote_scenario(reference_plan(), 0)
+    assert plan.stages[2].rate == D("0.6")
+    assert "Better nurturing" not in [s.name for s in plan.scenarios]
+    previous = plan.scenario("Previous baseline")
+    assert previous.rates == {"Nurtured": D("0.5")}
+    assert plan.with_scenario_applied(previous).stages == reference_plan().stages
+
+
+@given(plans(), st.data())
+def test_promote_then_previous_baseline_gives_back_the_old_plan(plan, data):
+    stage = data.draw(st.sampled_from([s.name for s in plan.kpi_stages]))
+    plan = scenarios.set_rate_override(scenarios.add_scenario(plan), 0, stage, data.draw(rates))
+    plan = scenarios.set_goal_override(plan, 0, "orders", data.draw(st.integers(1, 10**6)))
+    promoted = scenarios.promote_scenario(plan, 0)
+    back = promoted.with_scenario_applied(promoted.scenarios[-1])
+    assert back.stages == plan.stages and back.goal == plan.goal
+
+
+def test_comparison_rows_and_differences_on_the_reference_plan():
+    columns = comparison.plan_columns(reference_plan(), "p", "t", 0, editable=True)
+    rows = {row.key: row for row in comparison.comparison_rows(columns)}
+    assert "rate:Orders" not in rows  # the KGI stage has no rate
+    visits = rows["target:Visits"]
+    change = comparison.difference(columns, 1, visits)  # Better nurturing
+    assert (change.absolute, change.helps) == (-260, True)
+    assert comparison.format_difference(visits, change) == "-260 (-16%)"
+    nurtured_rate = rows["rate:Nurtured"]
+    assert comparison.format_difference(nurtured_rate, comparison.difference(columns, 1, nurtured_rate)) == "+10 pt (+20%)"
+    assert comparison.difference(columns, 0, visits) is None  # the baseline is the reference
+    assert "rate:Nurtured" in columns[1].overridden and not columns[2].overridden - {"goal.channel_share"}
