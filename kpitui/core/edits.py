@@ -23,13 +23,18 @@ def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
     return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
 
 
-def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
-    """A valid new name for stage `index` (None for a new stage): not blank, not another stage's."""
+def check_unique_name(name: str, names: list[str], index: int | None, what: str) -> str:
+    """`name` for item `index` of `names` (None for a new item): not blank, not another's."""
     if not name.strip():
-        raise ValueError("a stage needs a name")
-    if any(stage.name == name for i, stage in enumerate(plan.stages) if i != index):
-        raise ValueError(f"another stage is already called {name!r}")
+        raise ValueError(f"a {what} needs a name")
+    if any(other == name for i, other in enumerate(names) if i != index):
+        raise ValueError(f"another {what} is already called {name!r}")
     return name
+
+
+def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
+    """A valid new name for stage `index` (None for a new stage)."""
+    return check_unique_name(name, plan.stage_names(), index, "stage")
 
 
 def set_rate(plan: Plan, index: int, rate: Decimal) -> Plan:

@@ -3,6 +3,7 @@
 from dataclasses import replace
 from decimal import Decimal
 
+from kpitui.core.edits import check_unique_name
 from kpitui.core.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
 
 NEW_SCENARIO_NAME = "Scenario"
@@ -14,12 +15,8 @@ def _with_scenarios(plan: Plan, scenarios: list[Scenario]) -> Plan:
 
 
 def check_scenario_name(plan: Plan, name: str, index: int | None = None) -> str:
-    """A valid name for scenario `index` (None for a new one): not blank, not another scenario's."""
-    if not name.strip():
-        raise ValueError("a scenario needs a name")
-    if any(s.name == name for i, s in enumerate(plan.scenarios) if i != index):
-        raise ValueError(f"another scenario is already called {name!r}")
-    return name
+    """A valid name for scenario `index` (None for a new one)."""
+    return check_unique_name(name, [s.name for s in plan.scenarios], index, "scenario")
 
 
 def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
