@@ -10,6 +10,7 @@ HEADLESS = [
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml'])",
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--format', 'json'])",
     "from kpitui.cli.main import main; main(['check', 'sample_plans/web-reference.toml'])",
+    "from kpitui.cli.main import main; main(['compare', 'sample_plans/web-reference.toml'])",
 ]
 
 
