@@ -15,20 +15,32 @@ from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
-from kpitui.app.screens.review import ReviewScreen
-from kpitui.app.screens.whatif import WhatIfScreen
 from kpitui.core import recovery
 from kpitui.core.document import PlanDocument
 from kpitui.core.errors import PlanError
 from kpitui.core.plan import Plan
 from kpitui.core.safe_text import visible
 
+def review_screen() -> Screen:
+    """The Review screen, its module loaded on the first visit: start-up only pays for the Funnel."""
+    from kpitui.app.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def what_if_screen() -> Screen:
+    """The What-if screen, its module loaded on the first visit."""
+    from kpitui.app.screens.whatif import WhatIfScreen
+
+    return WhatIfScreen()
+
+
 class KpiApp(App[None]):
     """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
 
     CSS_PATH = "app.tcss"
     TITLE = "kpitui"
-    MODES = {"funnel": FunnelScreen, "review": ReviewScreen, "whatif": WhatIfScreen}
+    MODES = {"funnel": FunnelScreen, "review": review_screen, "whatif": what_if_screen}
     DEFAULT_MODE = "funnel"
     BINDINGS = [
         # The tabs show 1-3 already: the footer keeps its room for the rest.
