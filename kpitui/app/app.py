@@ -231,11 +231,11 @@ class KpiApp(App[None]):
         if self.document.modified:
             try:
                 where = recovery.write_recovery(self.document.plan, self.document.path)
-                kept = f"\nYour unsaved work is safe: a recovery copy is in {where}."
+                kept = f"\nYour unsaved work is safe: a recovery copy is in {visible(str(where))}."
             except PlanError as also:
-                kept = f"\nA recovery copy could not be written either ({also}): save your work now."
+                kept = f"\nA recovery copy could not be written either ({visible(str(also))}): save your work now."
         self.notify(
-            f"Something went wrong: {type(error).__name__}: {error}{kept}",
+            visible(f"Something went wrong: {type(error).__name__}: {error}") + kept,
             title="Error",
             severity="error",
             markup=False,

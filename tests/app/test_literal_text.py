@@ -1,6 +1,7 @@
 """Text from a plan file is only ever shown as text: no markup, no links, no escape sequences."""
 
 from kpitui.app.factory import make_app
+from kpitui.core.planfile import load_plan
 from kpitui.app.widgets.stage_table import StageTable
 from tests.app.helpers import column_texts, record_notifications
 
@@ -37,3 +38,30 @@ async def test_long_and_wide_names_are_cut_by_display_width(samples):
         name_cell = table.get_cell_at((3, 0))
         assert name_cell.plain.startswith("見込み顧客獲得") and name_cell.plain.endswith("…")
         assert name_cell.cell_len <= 40  # cut by terminal cells (2 a character here), not characters
+
+
+async def test_scenario_names_and_file_paths_stay_literal_on_the_what_if_screen(tmp_path, samples):
+    from kpitui.app.widgets.comparison_table import ComparisonTable
+
+    folder = tmp_path / "[b]odd"
+    folder.mkdir()
+    other = folder / "other.toml"
+    other.write_text((samples / "saas-trial.toml").read_text())
+    plan = tmp_path / "plan.toml"
+    plan.write_text((samples / "hostile-names.toml").read_text() + '\n[[scenarios]]\nname = "[@click=app.quit]x[/]"\n')
+    app = make_app(plan)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        seen = record_notifications(app)
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one(ComparisonTable)
+        table.select_column(1)
+        await pilot.pause()
+        panel = app.screen.query_one("#levers-panel")
+        assert panel.border_title == "[@click=app.quit]x[/]: levers and forward".replace("[", "\\[")
+        app.screen.beside.append((other, load_plan(other)))
+        app.screen.show_plan(app.document.plan)
+        table.select_column(2)
+        await pilot.press("d")
+        assert seen == [f"This column comes from {other}: open that plan to change it."]
+        assert app.is_running

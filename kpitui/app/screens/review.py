@@ -44,7 +44,7 @@ class ReviewScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ScreenTabs("review")
-        yield Static(id="summary")
+        yield Static(id="summary", markup=False)
         yield ReviewTable(id="review")
         yield Static(id="question", markup=False)
         with Horizontal(id="texts"):

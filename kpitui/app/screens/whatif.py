@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -120,7 +121,7 @@ class WhatIfScreen(PlanScreen):
         """Levers and forward calculation for the selected column."""
         column = self.selected
         self.query_one(LeverTable).show(column.plan)
-        self.query_one("#levers-panel").border_title = f"{visible(column.label)}: levers and forward"
+        self.query_one("#levers-panel").border_title = Content(f"{visible(column.label)}: levers and forward")
         self.show_forward()
 
     def show_forward(self) -> None:
@@ -150,7 +151,9 @@ class WhatIfScreen(PlanScreen):
         column = self.selected
         if not column.editable:
             if not quiet:
-                self.notify(f"This column comes from {visible(column.source)}: open that plan to change it.", timeout=4)
+                self.notify(
+                    f"This column comes from {visible(column.source)}: open that plan to change it.", markup=False, timeout=4
+                )
             return None
         if column.scenario is None:
             if not quiet:
