@@ -166,3 +166,15 @@ async def test_a_discarded_recovery_copy_is_gone(plan_file):
         await pilot.pause()
         assert not app.document.modified
     assert recovery.find_recovery(plan_file) is None
+
+
+async def test_quitting_from_the_command_palette_also_asks(app_on):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "ctrl+p")
+        await pilot.press(*"Quit", "enter")
+        await pilot.pause()
+        assert isinstance(app_on.screen, ChoiceDialog)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app_on.is_running and app_on.document.modified

@@ -141,3 +141,13 @@ async def test_state_keys_on_the_name_column_explain(app_on):
         await go_to_review(pilot)
         await pilot.press("left", "left", "o")
         assert seen == ["Move to one of the four criteria (alignment … contingency) first."]
+
+
+async def test_a_criterion_is_cycled_by_mouse(app_on):
+    async with app_on.run_test(size=(120, 36)) as pilot:
+        table = await go_to_review(pilot)
+        # Meetings is the fourth KPI row under the header; alignment the third column.
+        offset = (sum(column.get_render_width(table) for column in list(table.columns.values())[:2]) + 2, 5)
+        await pilot.click(ReviewTable, offset=offset)
+        await pilot.click(ReviewTable, offset=offset)
+        assert app_on.document.plan.review["Meetings"].alignment is OK

@@ -137,3 +137,34 @@ def test_solved_rate_reaches_the_kgi_and_no_less_does(plan, top, data):
 def test_a_single_rate_step_is_the_smallest_count_that_yields_the_kgi(rate, kgi):
     top = funnel.reverse_targets([rate], kgi)[0]
     assert math.floor(top * Fraction(rate)) >= kgi > math.floor((top - 1) * Fraction(rate))
+
+
+@given(plans(), st.integers(min_value=1, max_value=10**7), st.data())
+def test_the_needed_rate_shown_reaches_the_kgi_and_a_hundredth_less_does_not(plan, top, data):
+    from kpitui.core.quantities import format_needed_rate
+
+    rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
+    index = data.draw(st.integers(min_value=0, max_value=len(rates) - 1))
+    shown = format_needed_rate(funnel.solve_rate(rates, index, top, kgi))
+    if shown == "over 100%":
+        assert funnel.solve_rate(rates, index, top, kgi) > 1
+        return
+    rate = Decimal(shown.removesuffix("%")) / 100
+    with_rate = rates[:index] + [rate] + rates[index + 1 :]
+    assert funnel.forward(with_rate, top, kgi).expected[-1] >= kgi
+    less = rate - Decimal("0.0001")
+    if less > 0:
+        assert funnel.forward(rates[:index] + [less] + rates[index + 1 :], top, kgi).expected[-1] < kgi
+
+
+@given(plans())
+def test_levers_never_cost_and_match_the_reverse_calculation(plan):
+    baseline_top = funnel.calculate(plan).top_target
+    rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
+    levers = funnel.levers(plan)
+    assert [lever.saving for lever in levers] == sorted((lever.saving for lever in levers), reverse=True)
+    for lever in levers:
+        index = [stage.name for stage in plan.stages].index(lever.name)
+        trial = rates[:index] + [lever.improved_rate] + rates[index + 1 :]
+        assert lever.top_target == funnel.reverse_targets(trial, kgi, plan.rounding)[0]
+        assert 0 <= lever.saving == baseline_top - lever.top_target
