@@ -58,18 +58,21 @@ def _command_parser() -> _Parser:
     # An explicit prog keeps argparse from building a help formatter (and importing shutil) on every run.
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
     calc = commands.add_parser("calc", help="the goal, the KGI and every stage's target")
-    calc.add_argument("plan")
+    calc.add_argument("plan", help="plan file (TOML, format 1)")
     calc.add_argument("--scenario", metavar="NAME", help="calculate this scenario instead of the baseline")
     calc.add_argument("--top", type=_positive_int, metavar="N", help="also the forward calculation from N at the top")
-    calc.add_argument("--format", choices=FORMATS, default="table")
+    calc.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     compare = commands.add_parser("compare", help="baseline and scenarios side by side")
-    compare.add_argument("plans", nargs="+", metavar="PLAN")
-    compare.add_argument("--format", choices=FORMATS, default="table")
+    compare.add_argument("plans", nargs="+", metavar="PLAN", help="plan files; each one's baseline, then its scenarios")
+    compare.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     check = commands.add_parser("check", help="validate plans and report the KPI review")
-    check.add_argument("plans", nargs="+", metavar="PLAN")
-    check.add_argument("--format", choices=("table", "json"), default="table")
+    check.add_argument("plans", nargs="+", metavar="PLAN", help="plan files to validate")
+    check.add_argument(
+        "--format", choices=("table", "json"), default="table",
+        help="output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid",
+    )
     new = commands.add_parser("new", help="write a starter plan (the reference case)")
-    new.add_argument("path")
+    new.add_argument("path", help="where to write it; an existing file is never overwritten")
     return parser
 
 
