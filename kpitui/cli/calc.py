@@ -12,6 +12,7 @@ from kpitui.core import funnel
 from kpitui.core.plan import Plan
 from kpitui.core.planfile import display_title, load_plan
 from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent
+from kpitui.core.safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def render_csv(report: CalcReport) -> str:
         cells = [stage.name, stage.metric, stage.owner, "" if row.rate is None else format_decimal(row.rate), row.target, row.monthly_target]
         if report.forward is not None:
             cells.append(report.forward.expected_counts[index])
-        writer.writerow([literal.plain(str(cell)) for cell in cells])
+        writer.writerow([visible(str(cell)) for cell in cells])
     return buffer.getvalue()
 
 

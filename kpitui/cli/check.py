@@ -2,12 +2,12 @@
 
 import sys
 
-from kpitui.cli import literal
 from kpitui.cli.json_text import to_json
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.errors import PlanError
 from kpitui.core.planfile import load_plan
 from kpitui.core.review import review_status
+from kpitui.core.safe_text import visible
 
 
 def run(paths: list[str], output: str) -> int:
@@ -45,14 +45,14 @@ def run(paths: list[str], output: str) -> int:
 
 
 def _check_text(result: dict) -> str:
-    plan = literal.plain(result["plan"])
+    plan = visible(result["plan"])
     if not result["valid"]:
-        return f"{plan}: invalid\n  {literal.plain(result['error'])}\n"
+        return f"{plan}: invalid\n  {visible(result['error'])}\n"
     verdict = "review complete" if result["complete"] and not result["missing_contingency_plans"] else "review open"
     lines = [f"{plan}: valid · {verdict} · {result['summary']}"]
-    lines += [f"  {literal.plain(i['stage'])}: {i['criterion']} is {i['state']}" for i in result["open"]]
+    lines += [f"  {visible(i['stage'])}: {i['criterion']} is {i['state']}" for i in result["open"]]
     lines += [
-        f"  {literal.plain(stage)}: contingency is ok but no contingency plan is written"
+        f"  {visible(stage)}: contingency is ok but no contingency plan is written"
         for stage in result["missing_contingency_plans"]
     ]
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from kpitui.core import comparison
 from kpitui.core.comparison import Column
 from kpitui.core.planfile import display_title, load_plan
 from kpitui.core.quantities import format_decimal
+from kpitui.core.safe_text import visible
 
 def columns_of(paths: list[str]) -> list[Column]:
     """Every plan's baseline then its scenarios; other plans' baselines are compared with the first."""
@@ -24,12 +25,6 @@ def columns_of(paths: list[str]) -> list[Column]:
 
 def column_heading(column: Column, several_plans: bool) -> str:
     return f"{column.title}: {column.label}" if several_plans else column.label
-
-
-def row_label(row: comparison.Row) -> str:
-    if row.stage is None:
-        return row.label
-    return f"{row.stage} {'rate' if row.kind == 'rate' else 'target'}"
 
 
 def render_json(columns: list[Column]) -> str:
@@ -65,12 +60,12 @@ def render_table(columns: list[Column]) -> str:
 
     several = len({column.source for column in columns}) > 1
     rows, table = cells(columns)
-    labels = [row_label(row) for row in rows]
+    labels = [row.label for row in rows]
     width = Console(file=sys.stdout).width
-    label_width = min(24, max(len(literal.plain(label)) for label in labels))
+    label_width = min(24, max(len(visible(label)) for label in labels))
     column_width = max(
         [12]
-        + [len(literal.plain(column_heading(column, several))) for column in columns]
+        + [len(visible(column_heading(column, several))) for column in columns]
         + [len(value) + 1 + len(change) for row_cells in table for value, change in row_cells]
     )
     per_block = max(1, (width - label_width - 2) // (column_width + 3))
@@ -98,7 +93,7 @@ def render_markdown(columns: list[Column]) -> str:
         "Compared",
         [],
         ["", *(column_heading(column, several) for column in columns)],
-        [[row_label(row), *(f"{v} {c}".strip() for v, c in table[r])] for r, row in enumerate(rows)],
+        [[row.label, *(f"{v} {c}".strip() for v, c in table[r])] for r, row in enumerate(rows)],
         numeric_from=1,
     )
 
@@ -114,11 +109,11 @@ def render_csv(columns: list[Column]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     header = ["row"]
     for column in columns:
-        heading = literal.plain(column_heading(column, several))
+        heading = visible(column_heading(column, several))
         header += [heading, f"{heading} change"]
     writer.writerow(header)
     for row in rows:
-        line = [literal.plain(row.key)]
+        line = [visible(row.key)]
         for index, column in enumerate(columns):
             figure = comparison.value(column, row)
             change = comparison.difference(columns, index, row)

@@ -12,11 +12,6 @@ from kpitui.core.safe_text import visible
 MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
 
 
-def plain(text: str) -> str:
-    """Text with hidden characters made visible: safe to print as it is."""
-    return visible(text)
-
-
 def markdown(text: str) -> str:
     """Text that a Markdown renderer shows exactly as written."""
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
@@ -33,7 +28,7 @@ def render_table(
     from rich.text import Text
 
     console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
-    cells = [[Text(plain(cell)) for cell in row] for row in rows]
+    cells = [[Text(visible(cell)) for cell in row] for row in rows]
     natural = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
     padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider
     budget = console.width - padding - sum(natural[numeric_from:])
@@ -45,9 +40,9 @@ def render_table(
     for row in cells:
         table.add_row(*row)
     with console.capture() as capture:
-        console.print(Text(plain(heading), style="bold"))
+        console.print(Text(visible(heading), style="bold"))
         for note in notes:
-            console.print(Text(plain(note)))
+            console.print(Text(visible(note)))
         console.print()
         console.print(table)
     return capture.get()

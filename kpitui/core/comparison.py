@@ -42,7 +42,7 @@ class Row:
     """One line of the comparison: a goal figure, or one stage's rate or target."""
 
     key: str  # "goal.revenue", "kgi", "rate:Visits", "target:Visits" …
-    label: str
+    label: str  # "Revenue", "KGI", "Visits rate", "Visits target" …
     kind: str  # money, share, count, rate
     better: str
     stage: str | None = None
@@ -81,8 +81,8 @@ def comparison_rows(columns: list[Column]) -> list[Row]:
     rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
     for name in names:
         if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
-            rows.append(Row(f"rate:{name}", name, "rate", HIGHER, name))
-        rows.append(Row(f"target:{name}", name, "count", LOWER, name))
+            rows.append(Row(f"rate:{name}", f"{name} rate", "rate", HIGHER, name))
+        rows.append(Row(f"target:{name}", f"{name} target", "count", LOWER, name))
     return rows
 
 

@@ -7,7 +7,7 @@ edit that renames, removes or moves stages keeps those references true.
 from dataclasses import replace
 from decimal import Decimal
 
-from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Scenario, Stage
+from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Stage
 
 DEFAULT_RATE = Decimal("0.5")
 NEW_STAGE_NAME = "New stage"
@@ -70,12 +70,17 @@ def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
     return replace(plan, stages=tuple(stages))
 
 
-def unused_stage_name(plan: Plan) -> str:
-    """`New stage`, or `New stage 2`, 3 … whichever no stage has yet."""
-    names, number = set(plan.stage_names()), 1
-    while (candidate := NEW_STAGE_NAME if number == 1 else f"{NEW_STAGE_NAME} {number}") in names:
+def unused_name(base: str, names: list[str]) -> str:
+    """`base`, or `base 2`, 3 … whichever is not among `names` yet."""
+    number = 1
+    while (candidate := base if number == 1 else f"{base} {number}") in names:
         number += 1
     return candidate
+
+
+def unused_stage_name(plan: Plan) -> str:
+    """`New stage`, or `New stage 2`, 3 … whichever no stage has yet."""
+    return unused_name(NEW_STAGE_NAME, plan.stage_names())
 
 
 def insert_stage(plan: Plan, index: int) -> Plan:
@@ -169,7 +174,3 @@ def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
         raise ValueError(f"a review has no text field {field!r}")
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{field: text}))
 
-
-def set_scenarios(plan: Plan, scenarios: tuple[Scenario, ...]) -> Plan:
-    """Replace the scenarios."""
-    return replace(plan, scenarios=scenarios)

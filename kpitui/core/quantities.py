@@ -67,7 +67,7 @@ def _percent_text(text: str) -> Decimal:
     try:
         number = Decimal(body)
     except InvalidOperation:
-        raise ValueError(f'must be a number or a percentage like "10%" (got "{body}")') from None
+        raise ValueError(f'must be a number or a percentage like "10%" (got {describe(body)})') from None
     if not number.is_finite():
         raise ValueError(f"must be a finite number (got {format_decimal(number)})")
     return number.scaleb(-2)
@@ -198,6 +198,11 @@ def format_needed_rate(rate: Fraction) -> str:
         return "over 100%"
     hundredths = math.ceil(rate * 10_000)
     return format_decimal(Decimal(hundredths).scaleb(-2)) + "%"
+
+
+def typed_goal_text(field: str, figure: Decimal | int) -> str:
+    """A goal figure as a person types it back: the channel share in percent, the others plain."""
+    return format_decimal(Decimal(figure) * HUNDRED if field == "channel_share" else Decimal(figure))
 
 
 # How a person types each goal field: money with separators, a share in percent, orders whole.

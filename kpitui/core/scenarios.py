@@ -3,7 +3,7 @@
 from dataclasses import replace
 from decimal import Decimal
 
-from kpitui.core.edits import check_unique_name
+from kpitui.core.edits import check_unique_name, unused_name
 from kpitui.core.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
 
 NEW_SCENARIO_NAME = "Scenario"
@@ -21,10 +21,7 @@ def check_scenario_name(plan: Plan, name: str, index: int | None = None) -> str:
 
 def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
     """`base`, or `base 2`, 3 … whichever no scenario has yet."""
-    names, number = {s.name for s in plan.scenarios}, 1
-    while (candidate := base if number == 1 else f"{base} {number}") in names:
-        number += 1
-    return candidate
+    return unused_name(base, [s.name for s in plan.scenarios])
 
 
 def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:

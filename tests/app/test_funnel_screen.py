@@ -17,7 +17,7 @@ def targets(app) -> list[str]:
 
 
 async def test_starts_on_the_stage_table_first_stage(app_on):
-    async with app_on.run_test() as pilot:
+    async with app_on.run_test():
         table = app_on.screen.query_one(StageTable)
         assert app_on.focused is table
         assert table.cursor_coordinate == (0, 0)

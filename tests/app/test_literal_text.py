@@ -33,7 +33,7 @@ async def test_notifications_show_names_literally(samples):
 
 async def test_long_and_wide_names_are_cut_by_display_width(samples):
     app = make_app(samples / "hostile-names.toml")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         table = app.screen.query_one(StageTable)
         name_cell = table.get_cell_at((3, 0))
         assert name_cell.plain.startswith("見込み顧客獲得") and name_cell.plain.endswith("…")

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from textual.widgets import Input
 
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.factory import make_app

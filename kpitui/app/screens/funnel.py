@@ -7,25 +7,15 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header
 
 from kpitui.app.safety import guarded
-from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.screens.plan_screen import GOAL_FIELDS, TEXT_HINT, PlanScreen
 from kpitui.app.widgets.funnel_chart import FunnelChart
 from kpitui.app.widgets.goal_table import DERIVED, GoalTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core import edits, funnel
 from kpitui.core.plan import Plan
-from kpitui.core.quantities import (
-    TYPED_GOAL_PARSERS,
-    format_decimal,
-    parse_months,
-    parse_percent_input,
-    parse_typed_whole,
-)
+from kpitui.core.quantities import parse_months, parse_typed_whole
 from kpitui.core.safe_text import visible
-
-RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
-TEXT_HINT = "Enter keeps it, Escape cancels."
-
 
 class FunnelScreen(PlanScreen):
     """Goal and settings on the left, the funnel picture on the right, the stage table below."""
@@ -64,9 +54,6 @@ class FunnelScreen(PlanScreen):
     def table(self) -> StageTable:
         return self.query_one(StageTable)
 
-    def stage_label(self, index: int) -> str:
-        return visible(self.plan.stages[index].name)
-
     # Stage edits -----------------------------------------------------------------------------------
 
     @on(DataTable.CellSelected, "#stages")
@@ -86,19 +73,7 @@ class FunnelScreen(PlanScreen):
     @guarded
     def action_edit_rate(self) -> None:
         """Edit the selected stage's conversion rate to the next stage, in percent."""
-        index = self.table.selected_index
-        stage = self.plan.stages[index]
-        if stage.rate is None:
-            self.notify("The KGI stage has no rate: its target is the goal itself.", timeout=4)
-            return
-        following = visible(self.plan.stages[index + 1].name)
-        self.edit(
-            f"Rate of {visible(stage.name)} → {following} (%)",
-            format_decimal(stage.rate * 100),
-            parse_percent_input,
-            RATE_HINT,
-            lambda rate: self.app.apply_edit(f"rate of {stage.name}", lambda p: edits.set_rate(p, index, rate)),
-        )
+        self.edit_rate(self.table.selected_index)
 
     def edit_name(self) -> None:
         index = self.table.selected_index
@@ -169,39 +144,16 @@ class FunnelScreen(PlanScreen):
     def edit_goal(self) -> None:
         """Enter on a goal row edits it, or switches it for the goal kind and rounding."""
         field = self.query_one(GoalTable).selected_field
-        plan, goal = self.plan, self.plan.goal
+        plan = self.plan
         if field in DERIVED:
             self.notify("Calculated from revenue, average order and channel share.", timeout=4)
         elif field == "kind":
-            kgi = funnel.kgi(goal)
+            kgi = funnel.kgi(plan.goal)
             self.app.apply_edit("switch the goal kind", lambda p: edits.toggle_goal_kind(p, kgi))
         elif field == "rounding":
             self.action_toggle_rounding()
-        elif field in ("revenue", "average_deal"):
-            label = {"revenue": "Revenue", "average_deal": "Average order value"}[field]
-            self.edit(
-                f"{label} ({visible(plan.currency) or 'money'})",
-                format_decimal(getattr(goal, field)),
-                TYPED_GOAL_PARSERS[field],
-                "Separators are fine: 1,000,000. " + TEXT_HINT,
-                lambda amount: self.set_goal(label.lower(), {field: amount}),
-            )
-        elif field == "channel_share":
-            self.edit(
-                "Share of all orders this funnel brings (%)",
-                format_decimal(goal.channel_share * 100),
-                TYPED_GOAL_PARSERS["channel_share"],
-                RATE_HINT,
-                lambda share: self.set_goal("channel share", {"channel_share": share}),
-            )
-        elif field == "orders":
-            self.edit(
-                "KGI: orders this funnel must bring",
-                str(goal.orders),
-                TYPED_GOAL_PARSERS["orders"],
-                TEXT_HINT,
-                lambda orders: self.set_goal("KGI", {"orders": orders}),
-            )
+        elif field in GOAL_FIELDS:
+            self.edit_goal_field(field)
         elif field == "months":
             self.edit(
                 "Months the plan spans (1-120)",
@@ -219,6 +171,3 @@ class FunnelScreen(PlanScreen):
                 TEXT_HINT,
                 lambda text: self.app.apply_edit(field, lambda p: change(p, text)),
             )
-
-    def set_goal(self, label: str, fields: dict) -> None:
-        self.app.apply_edit(label, lambda p: edits.set_goal(p, p.goal.with_overrides(fields)))

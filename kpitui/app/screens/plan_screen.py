@@ -6,7 +6,20 @@ from typing import Any
 from textual.screen import Screen
 
 from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.core import edits
 from kpitui.core.plan import Plan
+from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, typed_goal_text
+from kpitui.core.safe_text import visible
+
+RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
+TEXT_HINT = "Enter keeps it, Escape cancels."
+# Each goal field: its name in an editor's prompt, and what it is in the undo history.
+GOAL_FIELDS = {
+    "revenue": ("Revenue", "revenue"),
+    "average_deal": ("Average order value", "average order"),
+    "channel_share": ("Share of all orders this funnel brings (%)", "channel share"),
+    "orders": ("KGI: orders this funnel must bring", "KGI"),
+}
 
 
 class PlanScreen(Screen):
@@ -48,3 +61,31 @@ class PlanScreen(Screen):
                 apply(result)
 
         self.app.push_screen(ValueEditor(prompt, value, parse, hint), done)
+
+    def edit_rate(self, index: int) -> None:
+        """Edit stage `index`'s conversion rate to the next stage, typed in percent."""
+        stage = self.plan.stages[index]
+        if stage.rate is None:
+            self.notify("The KGI stage has no rate: its target is the goal itself.", timeout=4)
+            return
+        following = visible(self.plan.stages[index + 1].name)
+        self.edit(
+            f"Rate of {visible(stage.name)} → {following} (%)",
+            format_decimal(stage.rate * 100),
+            parse_percent_input,
+            RATE_HINT,
+            lambda rate: self.app.apply_edit(f"rate of {stage.name}", lambda p: edits.set_rate(p, index, rate)),
+        )
+
+    def edit_goal_field(self, field: str) -> None:
+        """Edit one field of the plan's goal: revenue, average_deal, channel_share or orders."""
+        prompt, label = GOAL_FIELDS[field]
+        if field in ("revenue", "average_deal"):
+            prompt += f" ({visible(self.plan.currency) or 'money'}); separators are fine: 1,000,000"
+        self.edit(
+            prompt,
+            typed_goal_text(field, getattr(self.plan.goal, field)),
+            TYPED_GOAL_PARSERS[field],
+            RATE_HINT if field == "channel_share" else TEXT_HINT,
+            lambda figure: self.app.apply_edit(label, lambda p: edits.set_goal(p, p.goal.with_overrides({field: figure}))),
+        )

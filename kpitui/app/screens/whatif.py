@@ -14,19 +14,19 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.safety import guarded
-from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
-from kpitui.core import comparison, edits, scenarios
+from kpitui.core import comparison, scenarios
 from kpitui.core.comparison import Column, Row
 from kpitui.core.errors import PlanError
 from kpitui.core.plan import Plan
 from kpitui.core.planfile import display_title, load_plan
-from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, parse_typed_whole
+from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, parse_typed_whole, typed_goal_text
 from kpitui.core.safe_text import visible
 
-HINT = "Empty removes the override. Enter keeps it, Escape cancels."
+HINT = "Empty removes the override. " + TEXT_HINT
 
 
 def optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -189,27 +189,13 @@ class WhatIfScreen(PlanScreen):
         if row in (NAME, NOTE):
             self.notify("The baseline is the plan itself: its title is on the Funnel screen.", timeout=3)
         elif row.kind == "rate":
-            index = plan.stage_names().index(row.stage)
-            self.edit(
-                f"Baseline — rate of {visible(row.stage)} (%)",
-                format_decimal(plan.stages[index].rate * 100),
-                parse_percent_input,
-                "Enter keeps it, Escape cancels.",
-                lambda rate: self.app.apply_edit(f"rate of {row.stage}", lambda p: edits.set_rate(p, index, rate)),
-            )
+            self.edit_rate(plan.stage_names().index(row.stage))
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
             if plan.goal.is_count_driven != (field == "orders"):
                 self.notify("Switch the kind of goal on the Funnel screen first.", timeout=3)
                 return
-            current = getattr(plan.goal, field)
-            self.edit(
-                f"Baseline — {row.label}",
-                format_decimal(current * 100) if field == "channel_share" else format_decimal(current),
-                TYPED_GOAL_PARSERS[field],
-                "Enter keeps it, Escape cancels.",
-                lambda figure: self.app.apply_edit(row.label, lambda p: edits.set_goal(p, p.goal.with_overrides({field: figure}))),
-            )
+            self.edit_goal_field(field)
 
     def edit_scenario(self, row: Row, index: int) -> None:
         scenario = self.plan.scenarios[index]
@@ -219,7 +205,7 @@ class WhatIfScreen(PlanScreen):
                 "Scenario name",
                 scenario.name,
                 lambda text: scenarios.check_scenario_name(self.plan, text, index),
-                "Enter keeps it, Escape cancels.",
+                TEXT_HINT,
                 lambda new: self.app.apply_edit(f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, index, new)),
             )
         elif row is NOTE:
@@ -227,7 +213,7 @@ class WhatIfScreen(PlanScreen):
                 f"{name} — note",
                 scenario.note,
                 str,
-                "Enter keeps it, Escape cancels.",
+                TEXT_HINT,
                 lambda note: self.app.apply_edit(f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, index, note)),
             )
         elif row.kind == "rate":
@@ -245,10 +231,9 @@ class WhatIfScreen(PlanScreen):
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
             current = scenario.goal.get(field)
-            shown = "" if current is None else format_decimal(current * 100 if field == "channel_share" else current)
             self.edit(
                 f"{name} — {row.label}",
-                shown,
+                "" if current is None else typed_goal_text(field, current),
                 optional(TYPED_GOAL_PARSERS[field]),
                 HINT,
                 lambda figure: self.app.apply_edit(

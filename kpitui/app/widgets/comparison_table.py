@@ -15,10 +15,10 @@ NAME, NOTE = Row("name", "Scenario", "text", comparison.NEUTRAL), Row("note", "N
 
 
 def row_label(row: Row) -> Text:
-    """`Visits target`, `Visits rate`, `KGI` …, the stage's name shown literally."""
+    """`Visits target`, `KGI` …: the stage's name shown literally, cut to keep `rate`/`target` in view."""
     if row.stage is None:
         return Text(row.label, style="bold" if row.key == "kgi" else "")
-    kind = " rate" if row.kind == "rate" else " target"
+    kind = row.label.removeprefix(row.stage)
     return literal(row.stage, width=LABEL_WIDTH - len(kind)) + Text(kind, style="dim")
 
 
