@@ -68,7 +68,6 @@ class WhatIfScreen(PlanScreen):
     def __init__(self) -> None:
         super().__init__()
         self.beside: list[tuple[Path, Plan]] = []  # other plans, read-only here
-        self.columns: list[Column] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,15 +106,14 @@ class WhatIfScreen(PlanScreen):
             columns += comparison.plan_columns(
                 other, str(other_path), display_title(other, other_path), len(columns), editable=False, reference=0
             )
-        self.columns = columns
         self.table.show(columns)
         self.show_levers()
 
     @property
     def selected(self) -> Column:
         """The column under the cursor; the baseline while the cursor is on the labels."""
-        index = self.table.selected_column_index
-        return self.columns[index if index is not None and index < len(self.columns) else 0]
+        columns, index = self.table.columns_shown, self.table.selected_column_index
+        return columns[index if index is not None and index < len(columns) else 0]
 
     def show_levers(self) -> None:
         """Levers and forward calculation for the selected column."""

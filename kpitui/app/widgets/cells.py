@@ -20,6 +20,11 @@ def number(text: str, *, style: str = "") -> Text:
     return Text(text, style=style, justify="right", no_wrap=True)
 
 
+def row_keys(table: DataTable) -> list[str]:
+    """The keys of the rows `table` shows, top to bottom."""
+    return [row.key.value for row in table.ordered_rows]
+
+
 # Each cell update costs about what rebuilding a few rows does: past this many, rebuild.
 MAX_CELL_UPDATES = 24
 
@@ -28,7 +33,7 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     """Make `table` show `rows` (key, cells): changed cells only when the rows are the same ones,
     so an edit repaints what it changed instead of rebuilding the table; a full rebuild otherwise.
     The cursor stays where it was, within the new rows."""
-    if [row.value for row in table.rows] == [key for key, _ in rows]:
+    if row_keys(table) == [key for key, _ in rows]:
         changed = [
             (Coordinate(index, column), cell)
             for index, (_, cells) in enumerate(rows)

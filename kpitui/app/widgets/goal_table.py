@@ -3,7 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
-from kpitui.app.widgets.cells import literal, number, sync_rows
+from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.funnel import Calculation
 from kpitui.core.plan import Plan
 from kpitui.core.quantities import format_count, format_money, format_percent
@@ -19,13 +19,17 @@ class GoalTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
-        self.row_keys: list[str] = []
 
     def on_mount(self) -> None:
         self.border_title = "Goal"
         self.border_subtitle = "Enter edits"
         self.add_column("Field", key="field")
         self.add_column("Value", key="value")
+
+    @property
+    def row_keys(self) -> list[str]:
+        """The fields shown, top to bottom (kind, revenue … or kind, orders …)."""
+        return row_keys(self)
 
     @property
     def selected_field(self) -> str:
@@ -56,5 +60,4 @@ class GoalTable(DataTable):
             ("title", "Title", literal(plan.title or "(file name)", width=TEXT_WIDTH)),
             ("currency", "Currency", literal(plan.currency or "(none)", width=TEXT_WIDTH)),
         ]
-        self.row_keys = [key for key, _, _ in rows]
         sync_rows(self, [(key, [Text(label, style="dim"), value]) for key, label, value in rows])

@@ -3,7 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
-from kpitui.app.widgets.cells import literal, number, sync_rows
+from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.funnel import Calculation
 from kpitui.core.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.quantities import format_count
@@ -20,7 +20,6 @@ class ReviewTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
-        self.stage_names: list[str] = []
         self.shown: tuple[Plan, Calculation, bool] | None = None
 
     def on_mount(self) -> None:
@@ -32,7 +31,7 @@ class ReviewTable(DataTable):
     @property
     def selected_stage(self) -> str | None:
         """The KPI under the cursor, by name (None when the filter leaves no rows)."""
-        return self.stage_names[self.cursor_row] if self.stage_names else None
+        return row_keys(self)[self.cursor_row] if self.row_count else None
 
     @property
     def selected_criterion(self) -> str | None:
@@ -59,7 +58,6 @@ class ReviewTable(DataTable):
         name_width = max(12, self.size.width - OTHER_COLUMNS_WIDTH)
         targets = {row.name: row.target for row in calculation.stages}
         stages = [s for s in plan.kpi_stages if not open_only or needs_attention(plan, s.name)]
-        self.stage_names = [stage.name for stage in stages]
         sync_rows(
             self,
             [
