@@ -7,6 +7,7 @@ edit that renames, removes or moves stages keeps those references true.
 from dataclasses import replace
 from decimal import Decimal
 
+from kpitui.core.funnel import kgi
 from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Stage
 
 DEFAULT_RATE = Decimal("0.5")
@@ -121,12 +122,13 @@ def set_goal(plan: Plan, goal: Goal) -> Plan:
     return replace(plan, goal=goal)
 
 
-def toggle_goal_kind(plan: Plan, kgi_now: int) -> Plan:
+def toggle_goal_kind(plan: Plan) -> Plan:
     """Switch between a revenue-driven and a count-driven goal, keeping the KGI where it is.
 
     Going to revenue, the amounts start as `KGI × 1,000,000` with an average order of 1,000,000
     and a 100 % share: the KGI is unchanged until the team types its real numbers.
     """
+    kgi_now = kgi(plan.goal)
     if not plan.goal.is_count_driven:
         return replace(plan, goal=Goal(orders=kgi_now))
     unit = Decimal(1_000_000)

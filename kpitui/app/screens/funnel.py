@@ -148,8 +148,7 @@ class FunnelScreen(PlanScreen):
         if field in DERIVED:
             self.notify("Calculated from revenue, average order and channel share.", timeout=4)
         elif field == "kind":
-            kgi = funnel.kgi(plan.goal)
-            self.app.apply_edit("switch the goal kind", lambda p: edits.toggle_goal_kind(p, kgi))
+            self.app.apply_edit("switch the goal kind", edits.toggle_goal_kind)
         elif field == "rounding":
             self.action_toggle_rounding()
         elif field in GOAL_FIELDS:
