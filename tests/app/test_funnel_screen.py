@@ -258,3 +258,15 @@ async def test_clicking_a_tab_switches_screens(app_on):
         await pilot.click(ScreenTabs, offset=(2, 0))  # "1 Funnel"
         await pilot.pause()
         assert app_on.current_mode == "funnel"
+
+
+async def test_columns_narrow_again_when_a_long_name_is_undone(app_on):
+    async with app_on.run_test(size=(120, 36)) as pilot:
+        table = app_on.screen.query_one(StageTable)
+        name_column = table.columns[table.coordinate_to_cell_key((0, 0)).column_key]
+        before = name_column.get_render_width(table)
+        await open_editor(pilot, "enter")
+        await pilot.press(*"A much longer name for the top of the funnel", "enter")
+        assert name_column.get_render_width(table) > before
+        await pilot.press("ctrl+z")
+        assert name_column.get_render_width(table) == before

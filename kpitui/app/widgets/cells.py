@@ -46,6 +46,8 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
             return
     cursor = table.cursor_coordinate
     table.clear()
+    for column in table.columns.values():  # clear() keeps widths: let them fit the new rows, narrower too
+        column.content_width = column.label.cell_len
     for key, cells in rows:
         table.add_row(*cells, key=key)
     table.move_cursor(row=min(cursor.row, len(rows) - 1), column=cursor.column, animate=False)
