@@ -13,9 +13,7 @@ def bench_first_frame(repeat: int) -> None:
     from benchmarks.run import interleaved, median_ms, report
 
     print(f"Time to first frame, headless (median of {repeat}, interleaved)")
-    samples = interleaved(
-        {name: [sys.executable, "-m", "benchmarks.first_frame", name] for name in ("bare", "kpitui")}, repeat
-    )
+    samples = interleaved({name: [sys.executable, "-m", "benchmarks.first_frame", name] for name in ("bare", "kpitui")}, repeat)
     bare, ours = median_ms(samples["bare"]), median_ms(samples["kpitui"])
     report("bare Textual app with a DataTable", bare)
     report("kpitui on the built-in example", ours, f"{ours / bare:.2f}x bare (target <= 1.3x)")
@@ -25,7 +23,7 @@ async def edit_latency(plan, edits: int, mode: str = "funnel") -> list[float]:
     """Seconds from an edit of the first rate until `mode`'s screen has repainted, per edit."""
     from kpitui.app.app import KpiApp
     from kpitui.core import edits as plan_edits
-    from kpitui.core.document import PlanDocument
+    from kpitui.core.session.document import PlanDocument
 
     app = KpiApp(PlanDocument(plan, None))
     samples = []
@@ -45,7 +43,7 @@ async def edit_latency(plan, edits: int, mode: str = "funnel") -> list[float]:
 
 
 def bench_edit_latency(repeat: int) -> None:
-    from kpitui.core.example import reference_plan
+    from kpitui.core.domain.example import reference_plan
 
     print(f"Edit-to-repaint latency, Pilot at 120x36 (median of {max(repeat, 20)} edits)")
     for label, plan, mode, target in (

@@ -2,7 +2,14 @@
 
 from decimal import Decimal
 
-from kpitui.core.plan import CriterionState, Goal, KpiReview, Plan, Scenario, Stage
+from kpitui.core.domain.plan import (
+    CriterionState,
+    Goal,
+    KpiReview,
+    Plan,
+    Scenario,
+    Stage,
+)
 
 
 def large_plan(stages: int = 200, scenarios: int = 500) -> Plan:

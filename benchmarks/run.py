@@ -75,8 +75,8 @@ def time_call(function: Callable[[], object], repeat: int) -> float:
 
 def bench_large_plan(repeat: int) -> None:
     from benchmarks.large_plan import large_plan
-    from kpitui.core.funnel import calculate
-    from kpitui.core.planfile import load_plan, save_plan
+    from kpitui.core.domain.funnel import calculate
+    from kpitui.core.files.planfile import load_plan, save_plan
 
     plan = large_plan()
     with tempfile.TemporaryDirectory() as folder:

@@ -15,11 +15,12 @@ from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
-from kpitui.core import recovery
-from kpitui.core.document import PlanDocument
+from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
-from kpitui.core.plan import Plan
-from kpitui.core.safe_text import visible
+from kpitui.core.session import recovery
+from kpitui.core.session.document import PlanDocument
+from kpitui.core.text.safe_text import visible
+
 
 def review_screen() -> Screen:
     """The Review screen, its module loaded on the first visit: start-up only pays for the Funnel."""
@@ -44,12 +45,30 @@ class KpiApp(App[None]):
     DEFAULT_MODE = "funnel"
     BINDINGS = [
         # The tabs show 1-3 already: the footer keeps its room for the rest.
-        Binding("1", "show_screen('funnel')", "Funnel screen", show=False, id="screen.funnel",
-                tooltip="Go to the Funnel screen: goal, stages and targets."),
-        Binding("2", "show_screen('review')", "Review screen", show=False, id="screen.review",
-                tooltip="Go to the Review screen: the four checks of every KPI."),
-        Binding("3", "show_screen('whatif')", "What-if screen", show=False, id="screen.whatif",
-                tooltip="Go to the What-if screen: scenarios side by side."),
+        Binding(
+            "1",
+            "show_screen('funnel')",
+            "Funnel screen",
+            show=False,
+            id="screen.funnel",
+            tooltip="Go to the Funnel screen: goal, stages and targets.",
+        ),
+        Binding(
+            "2",
+            "show_screen('review')",
+            "Review screen",
+            show=False,
+            id="screen.review",
+            tooltip="Go to the Review screen: the four checks of every KPI.",
+        ),
+        Binding(
+            "3",
+            "show_screen('whatif')",
+            "What-if screen",
+            show=False,
+            id="screen.whatif",
+            tooltip="Go to the What-if screen: scenarios side by side.",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+s", "save", "Save", id="save"),

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from kpitui.app.app import KpiApp
-from kpitui.core import recovery
-from kpitui.core.document import PlanDocument
-from kpitui.core.example import reference_plan
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.session import recovery
+from kpitui.core.session.document import PlanDocument
 
 
 def make_app(path: Path | None) -> KpiApp:

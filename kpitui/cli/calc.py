@@ -8,11 +8,16 @@ from dataclasses import dataclass
 
 from kpitui.cli import literal
 from kpitui.cli.usage import EXIT_OK, UsageError
-from kpitui.core import funnel
-from kpitui.core.plan import Plan
-from kpitui.core.planfile import display_title, load_plan
-from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import funnel
+from kpitui.core.domain.plan import Plan
+from kpitui.core.files.planfile import display_title, load_plan
+from kpitui.core.text.formatting import (
+    format_count,
+    format_decimal,
+    format_money,
+    format_percent,
+)
+from kpitui.core.text.safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -122,12 +127,17 @@ def _heading(report: CalcReport) -> str:
 
 
 def _footer_lines(report: CalcReport) -> list[str]:
-    lines = [goal_summary(report), f"{report.plan.months} months (monthly = target ÷ {report.plan.months}, rounded up) · rounding: {report.plan.rounding.value}"]
+    lines = [
+        goal_summary(report),
+        f"{report.plan.months} months (monthly = target ÷ {report.plan.months}, rounded up)"
+        f" · rounding: {report.plan.rounding.value}",
+    ]
     if report.forward is not None:
         gap = report.forward.kgi_gap
         lines.append(
-            f"forward from {format_count(report.forward.top)}: KGI reached" if gap == 0 else
-            f"forward from {format_count(report.forward.top)}: {format_count(gap)} short of the KGI"
+            f"forward from {format_count(report.forward.top)}: KGI reached"
+            if gap == 0
+            else f"forward from {format_count(report.forward.top)}: {format_count(gap)} short of the KGI"
         )
     return lines
 
@@ -155,7 +165,14 @@ def render_csv(report: CalcReport) -> str:
     writer.writerow(headers)
     for index, row in enumerate(report.calculation.stages):
         stage = report.plan.stages[index]
-        cells = [stage.name, stage.metric, stage.owner, "" if row.rate is None else format_decimal(row.rate), row.target, row.monthly_target]
+        cells = [
+            stage.name,
+            stage.metric,
+            stage.owner,
+            "" if row.rate is None else format_decimal(row.rate),
+            row.target,
+            row.monthly_target,
+        ]
         if report.forward is not None:
             cells.append(report.forward.expected_counts[index])
         writer.writerow([visible(str(cell)) for cell in cells])

@@ -4,10 +4,10 @@ import sys
 
 from kpitui.cli.json_text import to_json
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+from kpitui.core.domain.review import review_status
 from kpitui.core.errors import PlanError
-from kpitui.core.planfile import load_plan
-from kpitui.core.review import review_status
-from kpitui.core.safe_text import visible
+from kpitui.core.files.planfile import load_plan
+from kpitui.core.text.safe_text import visible
 
 
 def run(paths: list[str], output: str) -> int:
@@ -31,8 +31,7 @@ def run(paths: list[str], output: str) -> int:
                 "summary": status.summary(),
                 "counts": {state.value: count for state, count in status.counts.items()},
                 "open": [
-                    {"stage": item.stage, "criterion": item.criterion, "state": item.state.value}
-                    for item in status.open_items
+                    {"stage": item.stage, "criterion": item.criterion, "state": item.state.value} for item in status.open_items
                 ],
                 "missing_contingency_plans": list(status.missing_contingency_plans),
             }
@@ -56,5 +55,3 @@ def _check_text(result: dict) -> str:
         for stage in result["missing_contingency_plans"]
     ]
     return "\n".join(lines) + "\n"
-
-

@@ -6,20 +6,19 @@ from decimal import Decimal
 from kpitui.cli import literal
 from kpitui.cli.calc import CalcReport, to_dict
 from kpitui.cli.usage import EXIT_OK
-from kpitui.core import comparison
-from kpitui.core.comparison import Column
-from kpitui.core.planfile import display_title, load_plan
-from kpitui.core.quantities import format_decimal
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import comparison
+from kpitui.core.domain.comparison import Column
+from kpitui.core.files.planfile import display_title, load_plan
+from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import visible
+
 
 def columns_of(paths: list[str]) -> list[Column]:
     """Every plan's baseline then its scenarios; other plans' baselines are compared with the first."""
     columns: list[Column] = []
     for path in paths:
         plan = load_plan(path)
-        columns += comparison.plan_columns(
-            plan, path, display_title(plan, path), len(columns), editable=False, reference=0
-        )
+        columns += comparison.plan_columns(plan, path, display_title(plan, path), len(columns), editable=False, reference=0)
     return columns
 
 

@@ -3,8 +3,8 @@
 import json
 from decimal import Decimal
 
-from kpitui.core.quantities import format_decimal
-from kpitui.core.safe_text import is_hidden
+from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import is_hidden
 
 
 def _string(text: str) -> str:

@@ -6,8 +6,8 @@ become Markdown syntax, and never send a control sequence to the terminal.
 
 import sys
 
-from kpitui.core.columns import fit_widths
-from kpitui.core.safe_text import visible
+from kpitui.core.text.columns import fit_widths
+from kpitui.core.text.safe_text import visible
 
 MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
 
@@ -17,9 +17,7 @@ def markdown(text: str) -> str:
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
 
 
-def render_table(
-    heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int
-) -> str:
+def render_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:
     """A heading, note lines, then a Rich table that fits the terminal, rendered to a string."""
     # Imported here so that the csv and json formats never pay for loading Rich.
     from rich import box
@@ -29,7 +27,10 @@ def render_table(
 
     console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
     cells = [[Text(visible(cell)) for cell in row] for row in rows]
-    natural = [max([len(header)] + [cell.cell_len for cell in column]) for header, column in zip(headers, zip(*cells))]
+    natural = [
+        max([len(header)] + [cell.cell_len for cell in column])
+        for header, column in zip(headers, zip(*cells, strict=False), strict=False)
+    ]
     padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider
     budget = console.width - padding - sum(natural[numeric_from:])
     widths = fit_widths(natural[:numeric_from], budget) + natural[numeric_from:]
@@ -48,9 +49,7 @@ def render_table(
     return capture.get()
 
 
-def markdown_table(
-    heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int
-) -> str:
+def markdown_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:
     """A Markdown heading, note lines and a pipe table."""
     align = ["---:" if index >= numeric_from else ":---" for index in range(len(headers))]
     lines = [f"## {markdown(heading)}", ""]

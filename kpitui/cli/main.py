@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from kpitui import __version__
 from kpitui.cli.usage import EXIT_OK, EXIT_USAGE, UsageError
 from kpitui.core.errors import PlanError
-from kpitui.core.safe_text import visible
+from kpitui.core.text.safe_text import visible
 
 COMMANDS = ("calc", "compare", "check", "new")
 FORMATS = ("table", "json", "csv", "markdown")
@@ -68,7 +68,9 @@ def _command_parser() -> _Parser:
     check = commands.add_parser("check", help="validate plans and report the KPI review")
     check.add_argument("plans", nargs="+", metavar="PLAN", help="plan files to validate")
     check.add_argument(
-        "--format", choices=("table", "json"), default="table",
+        "--format",
+        choices=("table", "json"),
+        default="table",
         help="output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid",
     )
     new = commands.add_parser("new", help="write a starter plan (the reference case)")

@@ -3,9 +3,9 @@
 import os
 
 from kpitui.cli.usage import EXIT_OK, UsageError
-from kpitui.core.example import reference_plan
-from kpitui.core.safe_text import visible
-from kpitui.core.schema import plan_to_toml
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.files.schema import plan_to_toml
+from kpitui.core.text.safe_text import visible
 
 
 def run(path: str) -> int:

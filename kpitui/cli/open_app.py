@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-from kpitui.core import recovery
 from kpitui.core.errors import PlanError
-from kpitui.core.safe_text import visible
+from kpitui.core.session import recovery
+from kpitui.core.text.safe_text import visible
 
 
 def open_app(path: str | None) -> int:
@@ -20,7 +20,10 @@ def open_app(path: str | None) -> int:
         if app.document.modified:
             try:
                 where = recovery.write_recovery(app.document.plan, app.document.path)
-                print(f"kpitui: your unsaved work is kept in {visible(str(where))}; it is offered when you open the plan again", file=sys.stderr)
+                print(
+                    f"kpitui: your unsaved work is kept in {visible(str(where))}; it is offered when you open the plan again",
+                    file=sys.stderr,
+                )
             except PlanError as error:
                 print(f"kpitui: error: could not keep your unsaved work: {visible(str(error))}", file=sys.stderr)
     return app.return_code or 0

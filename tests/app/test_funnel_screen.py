@@ -6,8 +6,13 @@ from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.factory import make_app
 from kpitui.app.widgets.goal_table import GoalTable
 from kpitui.app.widgets.stage_table import StageTable
-from kpitui.core.plan import CriterionState, Rounding
-from tests.app.helpers import column_texts, editor_state, open_editor, record_notifications
+from kpitui.core.domain.plan import CriterionState, Rounding
+from tests.app.helpers import (
+    column_texts,
+    editor_state,
+    open_editor,
+    record_notifications,
+)
 
 D = Decimal
 
@@ -155,7 +160,7 @@ async def test_undo_back_to_the_saved_plan_clears_the_modified_mark(app_on):
 async def test_rounding_switches_with_o(tmp_path):
     path = tmp_path / "p.toml"
     path.write_text(
-        'format = 1\n[goal]\norders = 20\n'
+        "format = 1\n[goal]\norders = 20\n"
         + "".join(f'[[stages]]\nname = "S{i}"\nrate = {r}\n' for i, r in enumerate(["0.30", "0.67", "0.58", "0.71"]))
         + '[[stages]]\nname = "KGI"\n'
     )

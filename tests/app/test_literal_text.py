@@ -1,8 +1,8 @@
 """Text from a plan file is only ever shown as text: no markup, no links, no escape sequences."""
 
 from kpitui.app.factory import make_app
-from kpitui.core.planfile import load_plan
 from kpitui.app.widgets.stage_table import StageTable
+from kpitui.core.files.planfile import load_plan
 from tests.app.helpers import column_texts, record_notifications
 
 

@@ -8,9 +8,10 @@ from textual.widgets import Input
 from kpitui.app.dialogs.choice import ChoiceDialog
 from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.factory import make_app
-from kpitui.core import funnel, recovery
-from kpitui.core.example import reference_plan
-from kpitui.core.planfile import load_plan
+from kpitui.core.domain import funnel
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.files.planfile import load_plan
+from kpitui.core.session import recovery
 from tests.app.helpers import open_editor, record_notifications
 
 

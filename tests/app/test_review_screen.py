@@ -3,7 +3,7 @@
 from textual.widgets import TextArea
 
 from kpitui.app.widgets.review_table import ReviewTable
-from kpitui.core.plan import CriterionState
+from kpitui.core.domain.plan import CriterionState
 from tests.app.helpers import column_texts, open_editor, record_notifications
 
 OK, CONCERN, TODO = CriterionState.OK, CriterionState.CONCERN, CriterionState.TODO
@@ -124,7 +124,7 @@ async def test_deleting_a_stage_and_undoing_brings_its_review_back(app_on):
 
 
 async def test_review_edits_mark_the_plan_modified_and_save(app_on, plan_file):
-    from kpitui.core.planfile import load_plan
+    from kpitui.core.files.planfile import load_plan
 
     async with app_on.run_test() as pilot:
         await go_to_review(pilot)

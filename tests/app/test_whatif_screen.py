@@ -2,12 +2,16 @@
 
 from decimal import Decimal
 
-
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.factory import make_app
 from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
-from tests.app.helpers import column_texts, editor_state, open_editor, record_notifications
+from tests.app.helpers import (
+    column_texts,
+    editor_state,
+    open_editor,
+    record_notifications,
+)
 
 D = Decimal
 
@@ -188,7 +192,7 @@ async def test_the_panel_follows_the_terminal_height_and_l_toggles_it(app_on):
 
 async def test_thirty_scenarios_scroll_with_the_labels_pinned(tmp_path):
     from benchmarks.large_plan import large_plan
-    from kpitui.core.planfile import save_plan
+    from kpitui.core.files.planfile import save_plan
 
     path = tmp_path / "wide.toml"
     save_plan(large_plan(stages=30, scenarios=30), path)

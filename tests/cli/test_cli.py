@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from kpitui.core.example import reference_plan
-from kpitui.core.planfile import load_plan
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.files.planfile import load_plan
 
 
 def kpitui(*args: str, columns: int = 80) -> subprocess.CompletedProcess:
@@ -28,7 +28,9 @@ def test_calc_json_on_the_reference_plan(samples):
 
 
 def test_calc_json_forward_and_scenario(samples):
-    result = kpitui("calc", str(samples / "web-reference.toml"), "--format", "json", "--top", "1000", "--scenario", "Better nurturing")
+    result = kpitui(
+        "calc", str(samples / "web-reference.toml"), "--format", "json", "--top", "1000", "--scenario", "Better nurturing"
+    )
     data = json.loads(result.stdout)
     assert data["scenario"] == "Better nurturing"
     assert [s["target"] for s in data["stages"]] == [1340, 134, 67, 40, 20]
@@ -48,7 +50,10 @@ def test_calc_json_forward_and_scenario(samples):
 def test_calc_table_shows_goal_kgi_and_targets(samples):
     result = kpitui("calc", str(samples / "web-reference.toml"))
     assert result.returncode == 0
-    assert "revenue 1,000,000,000 JPY ÷ average order 10,000,000 JPY = 100 orders × 20% channel share → KGI 20 Orders" in " ".join(result.stdout.split())
+    assert (
+        "revenue 1,000,000,000 JPY ÷ average order 10,000,000 JPY = 100 orders × 20% channel share → KGI 20 Orders"
+        in " ".join(result.stdout.split())
+    )
     assert "1,600" in result.stdout and "134" in result.stdout
 
 
@@ -165,7 +170,11 @@ def test_check_valid_incomplete_and_invalid(tmp_path, samples):
     plans = json.loads(both.stdout)["plans"]
     assert plans[0]["complete"] is False and plans[0]["counts"] == {"todo": 8, "ok": 6, "concern": 2}
     assert {"stage": "Leads", "criterion": "contingency", "state": "concern"} in plans[0]["open"]
-    assert plans[1] == {"plan": str(bad), "valid": False, "error": f"{bad}: format: this file has format 9, newer than this kpitui reads (1); upgrade kpitui"}
+    assert plans[1] == {
+        "plan": str(bad),
+        "valid": False,
+        "error": f"{bad}: format: this file has format 9, newer than this kpitui reads (1); upgrade kpitui",
+    }
 
 
 def test_check_complete_review_exits_0(tmp_path):

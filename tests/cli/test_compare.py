@@ -13,8 +13,13 @@ def test_json_columns_are_calc_objects_with_their_plan(samples):
     assert result.returncode == 0, result.stderr
     columns = json.loads(result.stdout)["columns"]
     assert [(c["plan"], c["scenario"]) for c in columns] == [
-        (web, None), (web, "Better nurturing"), (web, "Web share 25%"), (web, "Conservative"),
-        (saas, None), (saas, "Onboarding checklist"), (saas, "Stretch goal"),
+        (web, None),
+        (web, "Better nurturing"),
+        (web, "Web share 25%"),
+        (web, "Conservative"),
+        (saas, None),
+        (saas, "Onboarding checklist"),
+        (saas, "Stretch goal"),
     ]
     assert [s["target"] for s in columns[0]["stages"]] == [1600, 160, 80, 40, 20]
     assert [s["target"] for s in columns[1]["stages"]] == [1340, 134, 67, 40, 20]
@@ -69,4 +74,6 @@ def test_an_invalid_plan_stops_compare_with_exit_2(tmp_path, samples):
     bad.write_text("format = 1\n")
     result = kpitui("compare", str(samples / "web-reference.toml"), str(bad))
     assert result.returncode == 2
-    assert result.stderr == f"kpitui: error: {bad}: stages: missing: a plan needs at least two [[stages]], top of the funnel first\n"
+    assert (
+        result.stderr == f"kpitui: error: {bad}: stages: missing: a plan needs at least two [[stages]], top of the funnel first\n"
+    )

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from kpitui.core.plan import Goal, Plan, Rounding, Stage
+from kpitui.core.domain.plan import Goal, Plan, Rounding, Stage
 
 # Rates from 0.01 % to 100 % in steps of 0.01 %: the precision people type.
 rates = st.integers(min_value=1, max_value=10_000).map(lambda n: Decimal(n).scaleb(-4).normalize())

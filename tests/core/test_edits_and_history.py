@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core import edits
-from kpitui.core.example import reference_plan
-from kpitui.core.history import History
-from kpitui.core.plan import CriterionState
+from kpitui.core.domain import edits
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.plan import CriterionState
+from kpitui.core.session.history import History
 from tests.core.strategies import plans
 
 D = Decimal

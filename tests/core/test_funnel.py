@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core import funnel
-from kpitui.core.example import reference_plan
-from kpitui.core.plan import Goal, Rounding, Scenario
+from kpitui.core.domain import funnel
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.plan import Goal, Rounding, Scenario
 from tests.core.strategies import kgis, plans, rates
 
 D = Decimal
@@ -141,7 +141,7 @@ def test_a_single_rate_step_is_the_smallest_count_that_yields_the_kgi(rate, kgi)
 
 @given(plans(), st.integers(min_value=1, max_value=10**7), st.data())
 def test_the_needed_rate_shown_reaches_the_kgi_and_a_hundredth_less_does_not(plan, top, data):
-    from kpitui.core.quantities import format_needed_rate
+    from kpitui.core.text.formatting import format_needed_rate
 
     rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
     index = data.draw(st.integers(min_value=0, max_value=len(rates) - 1))

@@ -6,7 +6,11 @@ import sys
 import pytest
 
 HEADLESS = [
-    "import kpitui.core.funnel, kpitui.core.planfile, kpitui.core.review, kpitui.core.example",
+    # every module of the core and of the commands, found by walking the packages, so a new one is covered
+    "import importlib, pkgutil, kpitui.core, kpitui.cli\n"
+    "for package in (kpitui.core, kpitui.cli):\n"
+    "    for module in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+    "        importlib.import_module(module.name)",
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml'])",
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--format', 'json'])",
     "from kpitui.cli.main import main; main(['check', 'sample_plans/web-reference.toml'])",

@@ -3,7 +3,7 @@
 import pytest
 
 from kpitui.core.errors import PlanError
-from kpitui.core.planfile import parse_plan
+from kpitui.core.files.planfile import parse_plan
 
 BASE = """format = 1
 [goal]
@@ -51,12 +51,18 @@ CASES = {
         'plan.toml: stages[0].rate: must be at most 100% (got 10); did you mean "10%"?',
     ),
     "rate over 100 %": (edited("rate = 0.5", 'rate = "150%"'), 'plan.toml: stages[0].rate: must be at most 100% (got "150%")'),
-    "rate too small": (edited("rate = 0.5", "rate = 1e-999999"), "plan.toml: stages[0].rate: must be at least 0.0001% (got 1e-999999)"),
+    "rate too small": (
+        edited("rate = 0.5", "rate = 1e-999999"),
+        "plan.toml: stages[0].rate: must be at least 0.0001% (got 1e-999999)",
+    ),
     "rate text without %": (
         edited("rate = 0.5", 'rate = "0.5"'),
         'plan.toml: stages[0].rate: a rate written as text needs a percent sign, like "10%" (got "0.5")',
     ),
-    "rate not a number": (edited("rate = 0.5", 'rate = "abc%"'), 'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "abc")'),
+    "rate not a number": (
+        edited("rate = 0.5", 'rate = "abc%"'),
+        'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "abc")',
+    ),
     "rate boolean": (
         edited("rate = 0.5", "rate = true"),
         'plan.toml: stages[0].rate: must be a number like 0.1 or a percentage like "10%" (got true)',
@@ -79,7 +85,10 @@ CASES = {
         'format = 1\n[goal]\norders = 20\n[[stages]]\nname = "A"\n',
         "plan.toml: stages: a plan needs at least two stages (got 1)",
     ),
-    "stages missing": ("format = 1\n[goal]\norders = 20\n", "plan.toml: stages: missing: a plan needs at least two [[stages]], top of the funnel first"),
+    "stages missing": (
+        "format = 1\n[goal]\norders = 20\n",
+        "plan.toml: stages: missing: a plan needs at least two [[stages]], top of the funnel first",
+    ),
     "stages as a table": (
         'format = 1\n[goal]\norders = 20\n[stages]\nname = "A"\n',
         "plan.toml: stages: must be an array of tables, written [[stages]] (got a table)",
@@ -97,11 +106,26 @@ CASES = {
         edited("orders = 20", "orders = 20\nrevenue = 100\naverage_deal = 10"),
         "plan.toml: goal: give either orders (the KGI as a count) or revenue with average_deal, not both",
     ),
-    "goal neither way": (edited("orders = 20", "channel_share = 0.5"), "plan.toml: goal: give either orders, or revenue together with average_deal"),
-    "revenue without average deal": (edited("orders = 20", "revenue = 100"), "plan.toml: goal: give either orders, or revenue together with average_deal"),
-    "negative revenue": (edited("orders = 20", "revenue = -1\naverage_deal = 10"), "plan.toml: goal.revenue: must be greater than 0 (got -1)"),
-    "zero average deal": (edited("orders = 20", "revenue = 100\naverage_deal = 0"), "plan.toml: goal.average_deal: must be greater than 0 (got 0)"),
-    "revenue as text": (edited("orders = 20", 'revenue = "lots"\naverage_deal = 10'), 'plan.toml: goal.revenue: must be a number (got "lots")'),
+    "goal neither way": (
+        edited("orders = 20", "channel_share = 0.5"),
+        "plan.toml: goal: give either orders, or revenue together with average_deal",
+    ),
+    "revenue without average deal": (
+        edited("orders = 20", "revenue = 100"),
+        "plan.toml: goal: give either orders, or revenue together with average_deal",
+    ),
+    "negative revenue": (
+        edited("orders = 20", "revenue = -1\naverage_deal = 10"),
+        "plan.toml: goal.revenue: must be greater than 0 (got -1)",
+    ),
+    "zero average deal": (
+        edited("orders = 20", "revenue = 100\naverage_deal = 0"),
+        "plan.toml: goal.average_deal: must be greater than 0 (got 0)",
+    ),
+    "revenue as text": (
+        edited("orders = 20", 'revenue = "lots"\naverage_deal = 10'),
+        'plan.toml: goal.revenue: must be a number (got "lots")',
+    ),
     "revenue absurd": (
         edited("orders = 20", "revenue = 1e999999\naverage_deal = 10"),
         "plan.toml: goal.revenue: must be less than 1,000,000,000,000,000,000 (got 1e+999999)",
@@ -134,9 +158,15 @@ CASES = {
         BASE + SCENARIO + "rates = { B = 0.5 }\n",
         "plan.toml: scenarios[0].rates.B: the KGI stage has no rate to override",
     ),
-    "scenario bad rate": (BASE + SCENARIO + "rates = { A = 0 }\n", "plan.toml: scenarios[0].rates.A: must be greater than 0% (got 0)"),
+    "scenario bad rate": (
+        BASE + SCENARIO + "rates = { A = 0 }\n",
+        "plan.toml: scenarios[0].rates.A: must be greater than 0% (got 0)",
+    ),
     "duplicate scenario": (BASE + SCENARIO + SCENARIO, 'plan.toml: scenarios[1].name: duplicate scenario name "s"'),
-    "scenario without name": (BASE + "[[scenarios]]\nnote = 'x'\n", "plan.toml: scenarios[0].name: missing: every scenario needs a name"),
+    "scenario without name": (
+        BASE + "[[scenarios]]\nnote = 'x'\n",
+        "plan.toml: scenarios[0].name: missing: every scenario needs a name",
+    ),
     "scenario unknown goal field": (
         BASE + SCENARIO + "goal = { order = 3 }\n",
         "plan.toml: scenarios[0].goal.order: unknown key; did you mean orders?",
@@ -149,12 +179,18 @@ CASES = {
         BASE + SCENARIO + "goal = { orders = 3, revenue = 5 }\n",
         "plan.toml: scenarios[0].goal: override either orders or the revenue fields, not both",
     ),
-    "review of unknown stage": (BASE + '[review.C]\nalignment = "ok"\n', "plan.toml: review.C: no stage has this name (expected one of: A, B)"),
+    "review of unknown stage": (
+        BASE + '[review.C]\nalignment = "ok"\n',
+        "plan.toml: review.C: no stage has this name (expected one of: A, B)",
+    ),
     "review of the KGI stage": (
         BASE + '[review.B]\nalignment = "ok"\n',
         "plan.toml: review.B: this is the KGI stage; only KPI stages (all but the last) are reviewed",
     ),
-    "review unknown state": (BASE + '[review.A]\nalignment = "yes"\n', 'plan.toml: review.A.alignment: must be todo, ok or concern (got "yes")'),
+    "review unknown state": (
+        BASE + '[review.A]\nalignment = "yes"\n',
+        'plan.toml: review.A.alignment: must be todo, ok or concern (got "yes")',
+    ),
     "review unknown key": (BASE + '[review.A]\nnote = "x"\n', "plan.toml: review.A.note: unknown key; did you mean notes?"),
     "review key path quotes names": (
         BASE.replace('"A"', '"見込み"') + '[review."見込み"]\nalignment = "fine"\n',

@@ -11,12 +11,21 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpitui.core import planfile
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.plan import (
+    CRITERIA,
+    CriterionState,
+    Goal,
+    KpiReview,
+    Plan,
+    Rounding,
+    Scenario,
+    Stage,
+)
 from kpitui.core.errors import PlanError
-from kpitui.core.example import reference_plan
-from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Scenario, Stage
-from kpitui.core.planfile import load_plan, parse_plan, save_plan
-from kpitui.core.schema import plan_to_toml
+from kpitui.core.files import planfile
+from kpitui.core.files.planfile import load_plan, parse_plan, save_plan
+from kpitui.core.files.schema import plan_to_toml
 from tests.core.strategies import rates
 
 GOOD = plan_to_toml(reference_plan())
@@ -195,9 +204,7 @@ def test_arbitrary_bytes_raise_only_plan_errors(data):
         pass
 
 
-toml_scalars = st.one_of(
-    st.booleans(), st.integers(-(2**63), 2**63 - 1), st.decimals(allow_nan=True), texts, st.dates()
-)
+toml_scalars = st.one_of(st.booleans(), st.integers(-(2**63), 2**63 - 1), st.decimals(allow_nan=True), texts, st.dates())
 toml_values = st.recursive(
     toml_scalars,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),

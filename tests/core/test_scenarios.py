@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core import comparison, scenarios
-from kpitui.core.edits import set_goal, set_rate
-from kpitui.core.example import reference_plan
-from kpitui.core.plan import Goal
+from kpitui.core.domain import comparison, scenarios
+from kpitui.core.domain.edits import set_goal, set_rate
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.plan import Goal
 from tests.core.strategies import plans, rates
 
 D = Decimal

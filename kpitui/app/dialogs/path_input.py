@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from kpitui.core.safe_text import visible
+from kpitui.core.text.safe_text import visible
 
 
 def check_save_path(text: str) -> Path:

@@ -12,10 +12,12 @@ from kpitui.app.widgets.funnel_chart import FunnelChart
 from kpitui.app.widgets.goal_table import DERIVED, GoalTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.app.widgets.stage_table import StageTable
-from kpitui.core import edits, funnel
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import parse_months, parse_typed_whole
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import edits, funnel
+from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.quantities import parse_months
+from kpitui.core.session.typed_input import parse_typed_whole
+from kpitui.core.text.safe_text import visible
+
 
 class FunnelScreen(PlanScreen):
     """Goal and settings on the left, the funnel picture on the right, the stage table below."""

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from kpitui.app.commands import Key
-from kpitui.core.review import QUESTIONS
+from kpitui.core.domain.review import QUESTIONS
 
 ABOUT = """\
 The plan runs backwards from the goal: the goal gives the KGI (orders this funnel must bring);
@@ -43,7 +43,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Static(key_lines("Keys (also in the command palette, ctrl+p)", [(k.keys, k.help) for k in self.keys if k.ours]), markup=False)
+            yield Static(
+                key_lines("Keys (also in the command palette, ctrl+p)", [(k.keys, k.help) for k in self.keys if k.ours]),
+                markup=False,
+            )
             yield Static(key_lines("Moving around", [(k.keys, k.title) for k in self.keys if not k.ours]), markup=False)
             yield Static(ABOUT, markup=False)
             yield Static(key_lines("Review criteria, for every KPI stage", list(QUESTIONS.items())), markup=False)

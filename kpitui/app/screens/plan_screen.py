@@ -6,10 +6,15 @@ from typing import Any
 from textual.screen import Screen
 
 from kpitui.app.dialogs.value_editor import ValueEditor
-from kpitui.core import edits
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, typed_goal_text
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import edits
+from kpitui.core.domain.plan import Plan
+from kpitui.core.session.typed_input import (
+    TYPED_GOAL_PARSERS,
+    parse_percent_input,
+    typed_goal_text,
+)
+from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import visible
 
 RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
 TEXT_HINT = "Enter keeps it, Escape cancels."

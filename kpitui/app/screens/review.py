@@ -11,10 +11,10 @@ from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
-from kpitui.core import edits, funnel
-from kpitui.core.plan import CriterionState, Plan
-from kpitui.core.review import QUESTIONS, next_state, review_status
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import edits, funnel
+from kpitui.core.domain.plan import CriterionState, Plan
+from kpitui.core.domain.review import QUESTIONS, next_state, review_status
+from kpitui.core.text.safe_text import visible
 
 TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
 

@@ -18,13 +18,19 @@ from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
-from kpitui.core import comparison, scenarios
-from kpitui.core.comparison import Column, Row
+from kpitui.core.domain import comparison, scenarios
+from kpitui.core.domain.comparison import Column, Row
+from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
-from kpitui.core.plan import Plan
-from kpitui.core.planfile import display_title, load_plan
-from kpitui.core.quantities import TYPED_GOAL_PARSERS, format_decimal, parse_percent_input, parse_typed_whole, typed_goal_text
-from kpitui.core.safe_text import visible
+from kpitui.core.files.planfile import display_title, load_plan
+from kpitui.core.session.typed_input import (
+    TYPED_GOAL_PARSERS,
+    parse_percent_input,
+    parse_typed_whole,
+    typed_goal_text,
+)
+from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import visible
 
 HINT = "Empty removes the override. " + TEXT_HINT
 
@@ -174,7 +180,11 @@ class WhatIfScreen(PlanScreen):
         if row.stage is not None and row.stage not in column.plan.stage_names():
             self.notify(f"This plan has no stage {visible(row.stage)}.", markup=False, timeout=3)
             return
-        if row.key == "orders_total" or row.key.startswith("target:") or (row.key == "kgi" and not column.plan.goal.is_count_driven):
+        if (
+            row.key == "orders_total"
+            or row.key.startswith("target:")
+            or (row.key == "kgi" and not column.plan.goal.is_count_driven)
+        ):
             self.notify("Calculated: change a rate or the goal.", timeout=3)
             return
         if column.scenario is None:
@@ -204,7 +214,9 @@ class WhatIfScreen(PlanScreen):
                 scenario.name,
                 lambda text: scenarios.check_scenario_name(self.plan, text, index),
                 TEXT_HINT,
-                lambda new: self.app.apply_edit(f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, index, new)),
+                lambda new: self.app.apply_edit(
+                    f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, index, new)
+                ),
             )
         elif row is NOTE:
             self.edit(
@@ -212,7 +224,9 @@ class WhatIfScreen(PlanScreen):
                 scenario.note,
                 str,
                 TEXT_HINT,
-                lambda note: self.app.apply_edit(f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, index, note)),
+                lambda note: self.app.apply_edit(
+                    f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, index, note)
+                ),
             )
         elif row.kind == "rate":
             current = scenario.rates.get(row.stage)

@@ -4,7 +4,7 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from kpitui.core.safe_text import visible
+from kpitui.core.text.safe_text import visible
 
 
 def literal(text: str, *, width: int | None = None, style: str = "") -> Text:

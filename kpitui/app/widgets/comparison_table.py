@@ -4,9 +4,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.widgets.cells import literal, sync_rows
-from kpitui.core import comparison
-from kpitui.core.comparison import Column, Row
-from kpitui.core.safe_text import visible
+from kpitui.core.domain import comparison
+from kpitui.core.domain.comparison import Column, Row
+from kpitui.core.text.safe_text import visible
 
 LABEL_WIDTH = 20
 VALUE_WIDTH = 22
@@ -71,8 +71,10 @@ class ComparisonTable(DataTable):
         figure = comparison.value(column, row)
         text = Text(no_wrap=True, overflow="ellipsis")
         overridden = row.key in column.overridden
-        text.append(("* " if overridden else "") + visible(comparison.format_value(row, figure, column.plan.currency)),
-                    style="bold" if overridden else "")
+        text.append(
+            ("* " if overridden else "") + visible(comparison.format_value(row, figure, column.plan.currency)),
+            style="bold" if overridden else "",
+        )
         change = comparison.difference(columns, index, row)
         described = comparison.format_difference(row, change)
         if described:
@@ -98,7 +100,11 @@ class ComparisonTable(DataTable):
                 self.add_column("", key=f"w{position}")
             self.move_cursor(row=cursor.row, column=min(cursor.column, len(window)), animate=False)
         sync_rows(self, [(row.key, [row_label(row), *(self.cell(i, row) for i in window)]) for row in self.rows_shown])
-        more = f" · columns {window.start + 1}-{window.stop} of {len(self.columns_shown)}" if len(window) < len(self.columns_shown) else ""
+        more = (
+            f" · columns {window.start + 1}-{window.stop} of {len(self.columns_shown)}"
+            if len(window) < len(self.columns_shown)
+            else ""
+        )
         self.border_subtitle = f"Enter edits · * overridden{more}"
 
     def select_column(self, index: int) -> None:

@@ -6,10 +6,10 @@ import math
 from rich.text import Text
 from textual.widget import Widget
 
-from kpitui.core.funnel import Calculation
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import format_count
-from kpitui.core.safe_text import visible
+from kpitui.core.domain.funnel import Calculation
+from kpitui.core.domain.plan import Plan
+from kpitui.core.text.formatting import format_count
+from kpitui.core.text.safe_text import visible
 
 NAME_WIDTH = 12
 

@@ -4,10 +4,10 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
-from kpitui.core.funnel import Calculation
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import format_count, format_money, format_percent
-from kpitui.core.safe_text import visible
+from kpitui.core.domain.funnel import Calculation
+from kpitui.core.domain.plan import Plan
+from kpitui.core.text.formatting import format_count, format_money, format_percent
+from kpitui.core.text.safe_text import visible
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
 DERIVED = ("orders_total", "kgi")

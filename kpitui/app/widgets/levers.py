@@ -4,9 +4,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.widgets.cells import literal, number, sync_rows
-from kpitui.core import funnel
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import format_count, format_needed_rate, format_percent
+from kpitui.core.domain import funnel
+from kpitui.core.domain.plan import Plan
+from kpitui.core.text.formatting import format_count, format_needed_rate, format_percent
 
 NAME_WIDTH = 14
 

@@ -4,10 +4,10 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
-from kpitui.core.funnel import Calculation
-from kpitui.core.plan import CRITERIA, CriterionState, Plan
-from kpitui.core.quantities import format_count
-from kpitui.core.review import needs_attention
+from kpitui.core.domain.funnel import Calculation
+from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
+from kpitui.core.domain.review import needs_attention
+from kpitui.core.text.formatting import format_count
 
 COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
 OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding

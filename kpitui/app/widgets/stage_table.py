@@ -5,14 +5,21 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.widgets.cells import literal, number, sync_rows
-from kpitui.core.columns import fit_widths
-from kpitui.core.funnel import Calculation
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import format_count, format_percent, format_share
-from kpitui.core.safe_text import visible
+from kpitui.core.domain.funnel import Calculation
+from kpitui.core.domain.plan import Plan
+from kpitui.core.text.columns import fit_widths
+from kpitui.core.text.formatting import format_count, format_percent, format_share
+from kpitui.core.text.safe_text import visible
 
-COLUMNS = (("name", "Stage"), ("metric", "Metric"), ("owner", "Owner"), ("rate", "Rate"),
-           ("target", "Target"), ("monthly", "Monthly"), ("share", "Of top"))
+COLUMNS = (
+    ("name", "Stage"),
+    ("metric", "Metric"),
+    ("owner", "Owner"),
+    ("rate", "Rate"),
+    ("target", "Target"),
+    ("monthly", "Monthly"),
+    ("share", "Of top"),
+)
 TEXT_COLUMNS = ("name", "metric", "owner")
 
 
@@ -65,8 +72,10 @@ class StageTable(DataTable):
                     number(format_share(result.target, top), style=style),
                 )
             )
-        figures_width = sum(max(len(label), *(row[column].cell_len for row in rows)) for column, (_, label) in
-                            zip(range(2, 6), COLUMNS[3:]))
+        figures_width = sum(
+            max(len(label), *(row[column].cell_len for row in rows))
+            for column, (_, label) in zip(range(2, 6), COLUMNS[3:], strict=False)
+        )
         name_width, metric_width, owner_width = self.text_widths(plan, figures_width)
         sync_rows(
             self,

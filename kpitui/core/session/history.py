@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from kpitui.core.plan import Plan
+from kpitui.core.domain.plan import Plan
 
 MAX_STEPS = 1000
 

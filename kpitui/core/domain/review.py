@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from kpitui.core.plan import CRITERIA, CriterionState, Plan
+from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 
 # What each criterion asks of a KPI (SPEC 1.4), in the words the team should use.
 QUESTIONS = {
@@ -12,7 +12,11 @@ QUESTIONS = {
     "simplicity": "Do the people doing the work understand it at once?",
     "contingency": "Is there an agreed recovery plan for when this KPI is missed?",
 }
-_CYCLE = {CriterionState.TODO: CriterionState.OK, CriterionState.OK: CriterionState.CONCERN, CriterionState.CONCERN: CriterionState.TODO}
+_CYCLE = {
+    CriterionState.TODO: CriterionState.OK,
+    CriterionState.OK: CriterionState.CONCERN,
+    CriterionState.CONCERN: CriterionState.TODO,
+}
 
 
 def next_state(state: CriterionState) -> CriterionState:

@@ -2,11 +2,17 @@
 
 from pathlib import Path
 
-from kpitui.core import recovery
-from kpitui.core.example import reference_plan
-from kpitui.core.history import History
-from kpitui.core.plan import Plan
-from kpitui.core.planfile import Fingerprint, display_title, fingerprint, load_plan, save_plan
+from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.plan import Plan
+from kpitui.core.files.planfile import (
+    Fingerprint,
+    display_title,
+    fingerprint,
+    load_plan,
+    save_plan,
+)
+from kpitui.core.session import recovery
+from kpitui.core.session.history import History
 
 
 class PlanDocument:

@@ -7,8 +7,16 @@ edit that renames, removes or moves stages keeps those references true.
 from dataclasses import replace
 from decimal import Decimal
 
-from kpitui.core.funnel import kgi
-from kpitui.core.plan import CRITERIA, CriterionState, Goal, KpiReview, Plan, Rounding, Stage
+from kpitui.core.domain.funnel import kgi
+from kpitui.core.domain.plan import (
+    CRITERIA,
+    CriterionState,
+    Goal,
+    KpiReview,
+    Plan,
+    Rounding,
+    Stage,
+)
 
 DEFAULT_RATE = Decimal("0.5")
 NEW_STAGE_NAME = "New stage"
@@ -17,9 +25,7 @@ NEW_STAGE_NAME = "New stage"
 def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
     """The plan with new stages; overrides and reviews of names no longer rated are dropped."""
     rated = {stage.name for stage in stages[:-1]}
-    scenarios = tuple(
-        replace(s, rates={name: rate for name, rate in s.rates.items() if name in rated}) for s in plan.scenarios
-    )
+    scenarios = tuple(replace(s, rates={name: rate for name, rate in s.rates.items() if name in rated}) for s in plan.scenarios)
     review = {name: entry for name, entry in plan.review.items() if name in rated}
     return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
 
@@ -175,4 +181,3 @@ def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
     if field not in ("notes", "contingency_plan"):
         raise ValueError(f"a review has no text field {field!r}")
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{field: text}))
-

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from kpitui.core.plan import Goal, Plan, Rounding
+from kpitui.core.domain.plan import Goal, Plan, Rounding
 
 ONE_POINT = Decimal("0.01")
 

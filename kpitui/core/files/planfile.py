@@ -11,9 +11,9 @@ import tomllib
 from decimal import Decimal
 from typing import NamedTuple
 
+from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
-from kpitui.core.plan import Plan
-from kpitui.core.schema import plan_from_document, plan_to_toml
+from kpitui.core.files.schema import plan_from_document, plan_to_toml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
 _POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)

@@ -8,9 +8,9 @@ import hashlib
 import os
 from pathlib import Path
 
+from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
-from kpitui.core.plan import Plan
-from kpitui.core.planfile import load_plan, save_plan
+from kpitui.core.files.planfile import load_plan, save_plan
 
 UNTITLED = "untitled"
 

@@ -2,7 +2,14 @@
 
 from decimal import Decimal
 
-from kpitui.core.plan import CriterionState, Goal, KpiReview, Plan, Scenario, Stage
+from kpitui.core.domain.plan import (
+    CriterionState,
+    Goal,
+    KpiReview,
+    Plan,
+    Scenario,
+    Stage,
+)
 
 OK, TODO, CONCERN = CriterionState.OK, CriterionState.TODO, CriterionState.CONCERN
 

@@ -10,9 +10,8 @@ from typing import Any, NoReturn
 
 import tomli_w
 
-from kpitui.core import quantities
-from kpitui.core.errors import PlanError
-from kpitui.core.plan import (
+from kpitui.core.domain import quantities
+from kpitui.core.domain.plan import (
     CRITERIA,
     DEFAULT_MONTHS,
     FORMAT,
@@ -25,7 +24,9 @@ from kpitui.core.plan import (
     Scenario,
     Stage,
 )
-from kpitui.core.safe_text import visible
+from kpitui.core.errors import PlanError
+from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import visible
 
 TOP_KEYS = ("format", "title", "currency", "months", "rounding", "goal", "stages", "scenarios", "review")
 STAGE_KEYS = ("name", "metric", "owner", "rate")
@@ -55,9 +56,7 @@ class _Checker:
     def fail(self, path: str, message: str) -> NoReturn:
         raise PlanError.at_key(self.source, path, message)
 
-    def table(
-        self, value: object, path: str, allowed: tuple[str, ...], unknown: str = "unknown key"
-    ) -> Mapping[str, Any]:
+    def table(self, value: object, path: str, allowed: tuple[str, ...], unknown: str = "unknown key") -> Mapping[str, Any]:
         if not isinstance(value, dict):
             self.fail(path, f"must be a table (got {quantities.describe(value)})")
         for key in value:
@@ -65,7 +64,9 @@ class _Checker:
                 import difflib  # only a mistake needs it
 
                 hint = difflib.get_close_matches(key, allowed, n=1)
-                also = f"; did you mean {key_part(hint[0])}?" if hint else f" (expected one of: {', '.join(map(key_part, allowed))})"
+                also = (
+                    f"; did you mean {key_part(hint[0])}?" if hint else f" (expected one of: {', '.join(map(key_part, allowed))})"
+                )
                 self.fail(f"{path}.{key_part(key)}" if path else key_part(key), unknown + also)
         return value
 
@@ -177,7 +178,9 @@ def _scenarios(check: _Checker, value: object, stage_names: list[str], goal: Goa
         name = check.text(item["name"], f"{path}.name", required_name=True)
         check.unique_name(name, seen, f"{path}.name", "scenario")
         rates = {}
-        for stage, rate in check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name").items():
+        for stage, rate in check.table(
+            item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name"
+        ).items():
             if stage not in rated:
                 check.fail(f"{path}.rates.{key_part(stage)}", "the KGI stage has no rate to override")
             rates[stage] = check.parse(quantities.parse_fraction, rate, f"{path}.rates.{key_part(stage)}")
@@ -222,7 +225,7 @@ def _number(value: Decimal | int) -> Decimal | int:
     """Whole amounts are written as TOML integers, others as plain decimals (never an exponent)."""
     if isinstance(value, int) or value == value.to_integral_value():
         return int(value)
-    return Decimal(quantities.format_decimal(value))
+    return Decimal(format_decimal(value))
 
 
 def plan_to_toml(plan: Plan) -> str:

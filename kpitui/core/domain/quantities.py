@@ -1,16 +1,19 @@
-"""Rates, shares, money and counts: parsed exactly from files and typed input, formatted for people.
+"""Rates, shares, money and counts: parsed exactly from plan files, within the bounds of the format.
 
 Every parser returns a domain value or raises `ValueError` with a message fit to show a user;
 callers add where the value came from (a key path, an editor).
 """
 
-import math
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 
-from kpitui.core.safe_text import visible
+from kpitui.core.text.formatting import (
+    HUNDRED,
+    format_count,
+    format_decimal,
+    format_percent,
+)
+from kpitui.core.text.safe_text import visible
 
-HUNDRED = Decimal(100)
 MIN_RATE = Decimal("0.000001")  # 0.0001 %: below this the top of the funnel is astronomically large
 MAX_RATE_PLACES = 12  # digits after the point of a rate fraction (10 for a percent)
 MAX_MONEY = Decimal(10) ** 18
@@ -41,16 +44,6 @@ def describe(value: object) -> str:
     return _TYPE_NAMES.get(type(value).__name__, f"a {type(value).__name__}")
 
 
-def format_decimal(value: Decimal) -> str:
-    """A decimal in plain positional notation without trailing zeros: `0.1`, `12.5`, `1000`."""
-    if not value.is_finite():
-        return str(value).lower()
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
 def _as_decimal(value: object, what: str) -> Decimal:
     """A file number as an exact Decimal; strings, booleans and other types are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
@@ -61,7 +54,7 @@ def _as_decimal(value: object, what: str) -> Decimal:
     return number
 
 
-def _percent_text(text: str) -> Decimal:
+def percent_text(text: str) -> Decimal:
     """`"12.5%"` or `"12.5 %"` as the fraction 0.125, exactly."""
     body = text.strip().removesuffix("%").strip()
     try:
@@ -73,7 +66,7 @@ def _percent_text(text: str) -> Decimal:
     return number.scaleb(-2)
 
 
-def _check_fraction(fraction: Decimal, original: str, *, low: Decimal) -> Decimal:
+def check_fraction(fraction: Decimal, original: str, *, low: Decimal) -> Decimal:
     if fraction <= 0:
         raise ValueError(f"must be greater than 0% (got {original})")
     if fraction > 1:
@@ -90,21 +83,14 @@ def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     if isinstance(value, str):
         if not value.strip().endswith("%"):
             raise ValueError(f'a rate written as text needs a percent sign, like "10%" (got {describe(value)})')
-        return _check_fraction(_percent_text(value), describe(value), low=low)
+        return check_fraction(percent_text(value), describe(value), low=low)
     fraction = _as_decimal(value, 'a number like 0.1 or a percentage like "10%"')
     try:
-        return _check_fraction(fraction, describe(value), low=low)
+        return check_fraction(fraction, describe(value), low=low)
     except ValueError as error:
         if 1 < fraction <= HUNDRED:
             raise ValueError(f'{error}; did you mean "{format_decimal(fraction)}%"?') from None
         raise
-
-
-def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
-    """A rate typed by a person, always in percent: `25`, `25%`, `2.5`, `2.5 %` → fraction."""
-    if not text.strip().removesuffix("%").strip():
-        raise ValueError("type a percentage, like 25 or 2.5%")
-    return _check_fraction(_percent_text(text), text.strip(), low=low)
 
 
 def parse_money(value: object) -> Decimal:
@@ -137,78 +123,3 @@ def parse_months(value: object) -> int:
     if not MIN_MONTHS <= value <= MAX_MONTHS:
         raise ValueError(f"must be from {MIN_MONTHS} to {MAX_MONTHS} (got {value})")
     return value
-
-
-def parse_typed_number(text: str) -> Decimal:
-    """A number typed by a person, thousands separators allowed: `1,000,000` or `1_000_000`."""
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"type a number (got {text.strip()!r})") from None
-    if not number.is_finite():
-        raise ValueError(f"type a finite number (got {text.strip()!r})")
-    return number
-
-
-def parse_typed_whole(text: str) -> int:
-    """A whole number typed by a person: `1,600` yes, `2.5` no."""
-    number = parse_typed_number(text)
-    if number != number.to_integral_value():
-        raise ValueError(f"type a whole number (got {text.strip()!r})")
-    return int(number)
-
-
-def format_percent(fraction: Decimal) -> str:
-    """A fraction as a percent without trailing zeros: 0.1 → `10%`, 0.125 → `12.5%`."""
-    return format_decimal(fraction * HUNDRED) + "%"
-
-
-def format_count(count: int) -> str:
-    """A whole count with thousands separators: `1,600`."""
-    return f"{count:,}"
-
-
-def format_money(amount: Decimal, currency: str = "") -> str:
-    """Money with thousands separators and the plan's currency: `1,000,000,000 JPY`."""
-    text = f"{amount:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text} {currency}".rstrip()
-
-
-def format_rounded_percent(percent: Fraction) -> str:
-    """A percentage as people round it: whole from 10 %, one decimal below, half up; `<0.1%` for crumbs."""
-    size = abs(percent)
-    if size and size < Fraction(1, 20):
-        return ("-" if percent < 0 else "") + "<0.1%"
-    places = 0 if size >= 10 else 1
-    rounded = math.floor(size * 10**places + Fraction(1, 2))
-    return ("-" if percent < 0 and rounded else "") + format_decimal(Decimal(rounded).scaleb(-places)) + "%"
-
-
-def format_share(part: int, whole: int) -> str:
-    """`part` as a percent of `whole`."""
-    return format_rounded_percent(Fraction(part * 100, whole) if whole else Fraction(0))
-
-
-def format_needed_rate(rate: Fraction) -> str:
-    """A required rate, rounded up to 0.01 % so that the rate shown does reach the goal."""
-    if rate > 1:
-        return "over 100%"
-    hundredths = math.ceil(rate * 10_000)
-    return format_decimal(Decimal(hundredths).scaleb(-2)) + "%"
-
-
-def typed_goal_text(field: str, figure: Decimal | int) -> str:
-    """A goal figure as a person types it back: the channel share in percent, the others plain."""
-    return format_decimal(Decimal(figure) * HUNDRED if field == "channel_share" else Decimal(figure))
-
-
-# How a person types each goal field: money with separators, a share in percent, orders whole.
-TYPED_GOAL_PARSERS = {
-    "revenue": lambda text: parse_money(parse_typed_number(text)),
-    "average_deal": lambda text: parse_money(parse_typed_number(text)),
-    "channel_share": lambda text: parse_percent_input(text, low=Decimal(0)),
-    "orders": lambda text: parse_count(parse_typed_whole(text)),
-}

@@ -32,6 +32,7 @@ CRITERIA = ("alignment", "measurability", "simplicity", "contingency")
 GOAL_FIELDS = ("revenue", "average_deal", "channel_share", "orders")
 REVENUE_FIELDS = ("revenue", "average_deal", "channel_share")
 
+
 @dataclass(frozen=True)
 class Goal:
     """Revenue-driven (revenue, average deal, channel share) or count-driven (orders)."""
@@ -143,9 +144,7 @@ class Plan:
     def with_scenario_applied(self, scenario: Scenario) -> "Plan":
         """The baseline with the scenario's rate and goal overrides in place."""
         stages = tuple(
-            Stage(stage.name, scenario.rates[stage.name], stage.metric, stage.owner)
-            if stage.name in scenario.rates
-            else stage
+            Stage(stage.name, scenario.rates[stage.name], stage.metric, stage.owner) if stage.name in scenario.rates else stage
             for stage in self.stages
         )
         return Plan(

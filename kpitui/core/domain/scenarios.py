@@ -3,8 +3,8 @@
 from dataclasses import replace
 from decimal import Decimal
 
-from kpitui.core.edits import check_unique_name, unused_name
-from kpitui.core.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
+from kpitui.core.domain.edits import check_unique_name, unused_name
+from kpitui.core.domain.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"

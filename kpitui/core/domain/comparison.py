@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from kpitui.core import funnel
-from kpitui.core.plan import Plan
-from kpitui.core.quantities import format_count, format_decimal, format_money, format_percent, format_rounded_percent
+from kpitui.core.domain import funnel
+from kpitui.core.domain.plan import Plan
+from kpitui.core.text.formatting import (
+    format_count,
+    format_decimal,
+    format_money,
+    format_percent,
+    format_rounded_percent,
+)
 
 # Which way a row's change helps: fewer needed at a stage helps, a higher rate helps; the goal
 # itself (revenue, KGI) is the team's ambition, neither good nor bad.
@@ -48,7 +54,9 @@ class Row:
     stage: str | None = None
 
 
-def plan_columns(plan: Plan, source: str, title: str, first: int, *, editable: bool, reference: int | None = None) -> list[Column]:
+def plan_columns(
+    plan: Plan, source: str, title: str, first: int, *, editable: bool, reference: int | None = None
+) -> list[Column]:
     """The baseline of `plan` and then each scenario, as columns numbered from `first`."""
     baseline = Column(
         source, title, None, plan, funnel.calculate(plan), frozenset(), first if reference is None else reference, editable
@@ -59,7 +67,14 @@ def plan_columns(plan: Plan, source: str, title: str, first: int, *, editable: b
         overridden = {f"rate:{name}" for name in scenario.rates} | {f"goal.{field}" for field in scenario.goal}
         columns.append(
             Column(
-                source, title, scenario.name, applied, funnel.calculate(applied), frozenset(overridden), first, editable,
+                source,
+                title,
+                scenario.name,
+                applied,
+                funnel.calculate(applied),
+                frozenset(overridden),
+                first,
+                editable,
                 scenario.note,
             )
         )

@@ -1,0 +1,1 @@
+"""The editing session: the open document, its undo history, recovery copies and typed input."""

@@ -1,0 +1,1 @@
+"""Presentation text shared by the app and the commands: numbers, money, percentages, safe plan text."""
