@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from kpitui.app.commands import binding_commands, screen_keys
+from kpitui.app.commands import binding_commands, key_display, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
@@ -20,6 +20,10 @@ from kpitui.core.errors import PlanError
 from kpitui.core.session import recovery
 from kpitui.core.session.document import PlanDocument
 from kpitui.core.text.safe_text import visible
+
+# Textual's palette entries that kpitui's own keys already offer: its Quit would skip the question
+# about unsaved work, and its Keys panel repeats the Help screen.
+TEXTUAL_COMMANDS_WE_REPLACE = frozenset({"Quit", "Keys"})
 
 
 def review_screen() -> Screen:
@@ -69,11 +73,12 @@ class KpiApp(App[None]):
             id="screen.whatif",
             tooltip="Go to the What-if screen: scenarios side by side.",
         ),
+        # Help first: on a narrow terminal the footer is cut from the right, and help lists the rest.
+        Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("f2", "save_as", "Save as", show=False, id="save_as"),
-        Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
 
@@ -167,7 +172,10 @@ class KpiApp(App[None]):
     def action_help(self) -> None:
         """Show every key of this screen and what the review criteria mean."""
         # Read before the help covers the screen: under a dialog the app's keys are off.
-        self.push_screen(HelpScreen(screen_keys(self, self.screen)))
+        screen = self.screen
+        self.push_screen(
+            HelpScreen(screen_keys(self, screen), getattr(screen, "ENTER_HELP", ""), getattr(screen, "FIGURES_HELP", ""))
+        )
 
     @work(exclusive=True, group="file")
     @guarded
@@ -195,7 +203,8 @@ class KpiApp(App[None]):
             self.document.save(path)
         except PlanError as error:
             self.notify(
-                f"{visible(str(error))}\nYour edits are kept: fix the problem or save elsewhere (F2).",
+                f"{visible(str(error))}\nYour edits are kept: fix the problem or save elsewhere"
+                f" ({key_display(self.screen, 'save_as')}).",
                 title="Not saved",
                 severity="error",
                 markup=False,
@@ -281,6 +290,8 @@ class KpiApp(App[None]):
     # The command palette ---------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the screen and the app, plus Textual's own commands."""
+        """Every key of the screen and the app, plus Textual's own commands that kpitui has no key for."""
         yield from binding_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_COMMANDS_WE_REPLACE:
+                yield command

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -45,6 +46,22 @@ def screen_keys(app: App, screen: Screen) -> list[Key]:
         )
     keys.sort(key=lambda key: not key.ours)
     return keys
+
+
+def key_display(screen: Screen, binding_id: str) -> str:
+    """The key that runs the binding `binding_id` on `screen` now, as the footer shows it.
+
+    Text that names a key reads it from here, so a user's keymap never makes the text wrong.
+    """
+    app = screen.app
+    keys = [app.get_key_display(active.binding) for active in screen.active_bindings.values() if active.binding.id == binding_id]
+    if not keys:  # under a dialog the keys beneath are off: name the key as bound
+        keys = [
+            app.get_key_display(binding)
+            for binding in (*type(screen).BINDINGS, *type(app).BINDINGS)
+            if isinstance(binding, Binding) and binding.id == binding_id
+        ]
+    return "/".join(keys)
 
 
 def binding_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:

@@ -229,7 +229,7 @@ async def test_help_lists_the_keys_of_the_screen(app_on):
         for expected in (
             ("r", "Edit the selected stage's conversion rate to the next stage, in percent."),
             ("a", "Add a stage just above the KGI stage."),
-            ("shift+↑", "Move the selected KPI stage up or down the funnel."),
+            ("shift+↑", "Move the stage up the funnel."),
             ("^z", "Undo the last edit."),
             ("f2", "Save to a new file, which becomes the plan's file."),
             ("^q", "Quit, asking first when there are unsaved changes."),

@@ -142,7 +142,7 @@ async def test_levers_rank_the_cheapest_first_for_the_selected_column(app_on):
         table = await go_to_whatif(pilot)
         levers = app_on.screen.query_one(LeverTable)
         assert column_texts(levers, "stage")[0] == "Visits"
-        assert column_texts(levers, "saving") == ["-145", "-30", "-20", "0"]
+        assert column_texts(levers, "saving") == ["145", "30", "20", "0"]
         await put_cursor(pilot, table, "name", 3)  # Conservative: visits 8 %
         assert column_texts(levers, "rate")[0] == "8%→9%"
 

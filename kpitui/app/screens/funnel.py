@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header
 
+from kpitui.app.commands import key_display
 from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import GOAL_FIELDS, TEXT_HINT, PlanScreen
 from kpitui.app.widgets.funnel_chart import FunnelChart
@@ -22,14 +23,32 @@ from kpitui.core.text.safe_text import visible
 class FunnelScreen(PlanScreen):
     """Goal and settings on the left, the funnel picture on the right, the stage table below."""
 
+    ENTER_HELP = (
+        "Edit the cell under the cursor; on the goal table, edit the row or switch the goal kind and "
+        "rounding; on a calculated figure, say where it comes from."
+    )
+    FIGURES_HELP = (
+        "Target: what the stage must reach so that, at its rate, the next stage reaches its target. "
+        "Monthly: the target spread over the plan's months, rounded up. Of top: the target as a share of "
+        "the top of the funnel. The KGI stage is marked ◆; the funnel picture is on a log scale."
+    )
     AUTO_FOCUS = "#stages"  # on start the stage table has the focus, on the first stage
     BINDINGS = [
         Binding("r", "edit_rate", "Rate", id="funnel.rate"),
         Binding("a", "add_stage", "Add", id="funnel.add"),
         Binding("i", "insert_stage", "Insert", show=False, id="funnel.insert"),
         Binding("delete,d", "delete_stage", "Delete", id="funnel.delete"),
-        Binding("shift+up", "move_stage(-1)", "Move up", show=False, id="funnel.move_up"),
-        Binding("shift+down", "move_stage(1)", "Move down", show=False, id="funnel.move_down"),
+        Binding(
+            "shift+up", "move_stage(-1)", "Move up", show=False, id="funnel.move_up", tooltip="Move the stage up the funnel."
+        ),
+        Binding(
+            "shift+down",
+            "move_stage(1)",
+            "Move down",
+            show=False,
+            id="funnel.move_down",
+            tooltip="Move the stage down the funnel.",
+        ),
         Binding("o", "toggle_rounding", "Rounding", show=False, id="funnel.rounding"),
         Binding("g", "focus_goal", "Goal", show=False, id="funnel.goal"),
     ]
@@ -42,6 +61,10 @@ class FunnelScreen(PlanScreen):
             yield FunnelChart(id="chart")
         yield StageTable(id="stages")
         yield Footer()
+
+    def on_mount(self) -> None:
+        # The key is read from the bindings, so a keymap never makes the hint wrong.
+        self.table.border_subtitle = f"Enter edits · {key_display(self, 'funnel.rate')} rate"
 
     def show_plan(self, plan: Plan) -> None:
         """Show `plan`: every figure comes from the core's one calculation."""
@@ -120,7 +143,7 @@ class FunnelScreen(PlanScreen):
         index = self.table.selected_index
         name = self.plan.stages[index].name
         if self.app.apply_edit(f"delete {name}", lambda p: edits.delete_stage(p, index)):
-            self.notify(f"Deleted {visible(name)}. Ctrl+Z brings it back.", markup=False, timeout=3)
+            self.notify(f"Deleted {visible(name)}. {key_display(self, 'undo')} brings it back.", markup=False, timeout=3)
 
     @guarded
     def action_move_stage(self, offset: int) -> None:

@@ -30,6 +30,11 @@ GOAL_FIELDS = {
 class PlanScreen(Screen):
     """A screen drawn from the app's plan: only while it shows, catching up when it shows again."""
 
+    ENTER_HELP = ""
+    """What Enter does here, for the help screen (Enter is the table's own key, not a binding of ours)."""
+    FIGURES_HELP = ""
+    """What the screen's figures mean, for the help screen."""
+
     def __init__(self) -> None:
         super().__init__()
         self.stale = False  # the plan changed while another screen was showing

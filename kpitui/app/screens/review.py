@@ -22,15 +22,36 @@ TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
 class ReviewScreen(PlanScreen):
     """Summary on top, the review table, and the selected KPI's notes and contingency plan below."""
 
+    ENTER_HELP = "On a criterion, cycle it: to do, ok, concern; on the name or the plan, write the KPI's texts."
+    FIGURES_HELP = (
+        'A KPI is reviewed when all four criteria are ok. "⚠ missing" marks a KPI whose contingency '
+        "is ok but whose contingency plan is not written down. The summary counts the KPIs done."
+    )
     AUTO_FOCUS = "#review"
     BINDINGS = [
         Binding("space", "cycle", "Cycle", id="review.cycle"),
-        Binding("o", "set_state('ok')", "Ok", show=False, id="review.ok"),
-        Binding("c", "set_state('concern')", "Concern", show=False, id="review.concern"),
-        Binding("t", "set_state('todo')", "To do", show=False, id="review.todo"),
+        Binding("o", "set_state('ok')", "Ok", show=False, id="review.ok", tooltip="Mark the criterion under the cursor ok."),
+        Binding(
+            "c",
+            "set_state('concern')",
+            "Concern",
+            show=False,
+            id="review.concern",
+            tooltip="Mark the criterion under the cursor as a concern.",
+        ),
+        Binding(
+            "t", "set_state('todo')", "To do", show=False, id="review.todo", tooltip="Mark the criterion under the cursor to do."
+        ),
         Binding("f", "toggle_filter", "Open only", id="review.filter"),
-        Binding("n", "edit_text('notes')", "Notes", id="review.notes"),
-        Binding("p", "edit_text('contingency_plan')", "Plan", show=False, id="review.plan"),
+        Binding("n", "edit_text('notes')", "Notes", id="review.notes", tooltip="Write the selected KPI's notes."),
+        Binding(
+            "p",
+            "edit_text('contingency_plan')",
+            "Plan",
+            show=False,
+            id="review.plan",
+            tooltip="Write the selected KPI's contingency plan: what the team does when it is missed.",
+        ),
         Binding("escape", "back_to_table", "Back to table", show=False, id="review.back"),
     ]
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from kpitui.app.commands import key_display
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
@@ -53,13 +54,33 @@ class WhatIfScreen(PlanScreen):
     """Scenarios as columns; below, the levers and the forward calculation of the selected column."""
 
     AUTO_FOCUS = "#compare"
+    ENTER_HELP = (
+        "In a scenario's column: set the override under the cursor (empty removes it), its name or its "
+        "note. In the baseline: edit the plan itself."
+    )
+    FIGURES_HELP = (
+        "Each scenario shows its figure and its change from the baseline; * marks a value it overrides. "
+        "Levers: the top-of-funnel target after one point more on one stage's rate, and how many fewer the "
+        'top then needs ("Saves"): the cheapest lever comes first. Forward: from the count typed at the '
+        "top (t), what each stage can expect, and the rate that stage alone would need to reach the KGI "
+        'with every other rate as planned ("Alone needs").'
+    )
     BINDINGS = [
         Binding("n", "new_scenario", "New", id="whatif.new"),
         Binding("y", "copy_scenario", "Copy", show=False, id="whatif.copy"),
         Binding("s", "scenario_from_edits", "From edits", show=False, id="whatif.from_edits"),
         Binding("delete,d", "delete_scenario", "Delete", id="whatif.delete"),
-        Binding("shift+left", "move_scenario(-1)", "Move left", show=False, id="whatif.move_left"),
-        Binding("shift+right", "move_scenario(1)", "Move right", show=False, id="whatif.move_right"),
+        Binding(
+            "shift+left", "move_scenario(-1)", "Move left", show=False, id="whatif.move_left", tooltip="Move the scenario left."
+        ),
+        Binding(
+            "shift+right",
+            "move_scenario(1)",
+            "Move right",
+            show=False,
+            id="whatif.move_right",
+            tooltip="Move the scenario right.",
+        ),
         Binding("P", "promote", "Promote", show=False, id="whatif.promote"),
         Binding("b", "open_beside", "Beside", id="whatif.beside"),
         Binding("x", "close_beside", "Close beside", show=False, id="whatif.close_beside"),
@@ -287,7 +308,7 @@ class WhatIfScreen(PlanScreen):
         if index is not None:
             name = self.plan.scenarios[index].name
             if self.app.apply_edit(f"delete scenario {name}", lambda p: scenarios.delete_scenario(p, index)):
-                self.notify(f"Deleted {visible(name)}. Ctrl+Z brings it back.", markup=False, timeout=3)
+                self.notify(f"Deleted {visible(name)}. {key_display(self, 'undo')} brings it back.", markup=False, timeout=3)
 
     @guarded
     def action_move_scenario(self, offset: int) -> None:
@@ -305,12 +326,19 @@ class WhatIfScreen(PlanScreen):
             if self.app.apply_edit(f"promote {name}", lambda p: scenarios.promote_scenario(p, index)):
                 self.notify(f"{visible(name)} is the baseline now; the old one is the last scenario.", markup=False, timeout=4)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer closing the plans beside only when there are some."""
+        if action == "close_beside":
+            return bool(self.beside)
+        return True
+
     def action_open_beside(self) -> None:
         """Open another plan file beside this one, to compare (read-only here)."""
 
         def opened(result: tuple[Path, Plan] | None) -> None:
             if result is not None:
                 self.beside.append(result)
+                self.refresh_bindings()
                 self.show_plan(self.plan)
 
         self.app.push_screen(
@@ -322,6 +350,7 @@ class WhatIfScreen(PlanScreen):
         """Close the plans opened beside this one."""
         if self.beside:
             self.beside.clear()
+            self.refresh_bindings()
             self.show_plan(self.plan)
 
     def action_focus_top(self) -> None:

@@ -33,7 +33,7 @@ class LeverTable(DataTable):
                         literal(lever.name, width=NAME_WIDTH, style="bold" if rank == 0 and lever.saving else ""),
                         number(f"{format_percent(lever.rate)}→{format_percent(lever.improved_rate)}"),
                         number(format_count(lever.top_target)),
-                        number(f"-{format_count(lever.saving)}" if lever.saving else "0"),
+                        number(format_count(lever.saving)),
                     ],
                 )
                 for rank, lever in enumerate(funnel.levers(plan))

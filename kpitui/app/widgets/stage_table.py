@@ -32,7 +32,6 @@ class StageTable(DataTable):
 
     def on_mount(self) -> None:
         self.border_title = "Stages"
-        self.border_subtitle = "Enter edits · r rate"
         for key, label in COLUMNS:
             self.add_column(Text(label, justify="right" if key not in TEXT_COLUMNS else "left"), key=key)
 
