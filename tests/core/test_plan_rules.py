@@ -15,6 +15,7 @@ rate = 0.5
 name = "B"
 """
 SCENARIO = '[[scenarios]]\nname = "s"\n'
+START = 'start = "2026-04"\n' + BASE
 
 
 def edited(old: str, new: str) -> str:
@@ -192,6 +193,124 @@ CASES = {
         'plan.toml: review.A.alignment: must be todo, ok or concern (got "yes")',
     ),
     "review unknown key": (BASE + '[review.A]\nnote = "x"\n', "plan.toml: review.A.note: unknown key; did you mean notes?"),
+    "start as a TOML date": (
+        "start = 2026-04-01\n" + BASE,
+        'plan.toml: start: must be a month in quotes (got a date); write start = "2026-04"',
+    ),
+    "start without a leading zero": (
+        'start = "2026-4"\n' + BASE,
+        'plan.toml: start: must be a month written "YYYY-MM", like "2026-04" (got "2026-4"); did you mean "2026-04"?',
+    ),
+    "start not a month": (
+        'start = "April"\n' + BASE,
+        'plan.toml: start: must be a month written "YYYY-MM", like "2026-04" (got "April")',
+    ),
+    "start month 13": (
+        'start = "2026-13"\n' + BASE,
+        'plan.toml: start: must be a month written "YYYY-MM", like "2026-04" (got "2026-13")',
+    ),
+    "start as a number": (
+        "start = 202604\n" + BASE,
+        'plan.toml: start: must be a month written as text like "2026-04" (got 202604)',
+    ),
+    "plan ending after 9999": (
+        'start = "9999-06"\n' + BASE,
+        "plan.toml: start: a plan of 12 months from 9999-06 would end after the year 9999",
+    ),
+    "seasonality not an array": (
+        "seasonality = 1\n" + BASE,
+        "plan.toml: seasonality: must be an array of 12 weights, one a month (got 1)",
+    ),
+    "seasonality too short": (
+        "months = 3\nseasonality = [1, 2]\n" + BASE,
+        "plan.toml: seasonality: needs one weight for each of the 3 months (got 2)",
+    ),
+    "seasonality negative": (
+        "months = 2\nseasonality = [1, -1]\n" + BASE,
+        "plan.toml: seasonality[1]: must be 0 or more (got -1)",
+    ),
+    "seasonality all zero": (
+        'months = 2\nseasonality = [0, "0%"]\n' + BASE,
+        "plan.toml: seasonality: at least one month needs a weight above 0",
+    ),
+    "seasonality text without %": (
+        'months = 2\nseasonality = [1, "2"]\n' + BASE,
+        'plan.toml: seasonality[1]: a weight written as text needs a percent sign, like "8%" (got "2")',
+    ),
+    "seasonality boolean": (
+        "months = 2\nseasonality = [1, true]\n" + BASE,
+        'plan.toml: seasonality[1]: must be a number like 1.2 or a percentage like "8%" (got true)',
+    ),
+    "seasonality huge": (
+        "months = 2\nseasonality = [1, 1e9]\n" + BASE,
+        "plan.toml: seasonality[1]: must be less than 1,000,000 (got 1e+9)",
+    ),
+    "seasonality too many digits": (
+        "months = 2\nseasonality = [1, 0.0000001]\n" + BASE,
+        "plan.toml: seasonality[1]: has too many digits: at most 6 after the point (got 1e-7)",
+    ),
+    "behind_below zero": ("behind_below = 0\n" + BASE, "plan.toml: behind_below: must be greater than 0% (got 0)"),
+    "behind_below as a percent number": (
+        "behind_below = 90\n" + BASE,
+        'plan.toml: behind_below: must be at most 100% (got 90); did you mean "90%"?',
+    ),
+    "actuals without start": (
+        BASE + '[actuals."2026-04"]\nA = 1\n',
+        'plan.toml: actuals: recording actuals needs the plan\'s first month: add start = "YYYY-MM" at the top',
+    ),
+    "actuals month without a leading zero": (
+        START + '[actuals."2026-4"]\nA = 1\n',
+        'plan.toml: actuals."2026-4": must be a month written "YYYY-MM", like "2026-04" (got "2026-4"); did you mean "2026-04"?',
+    ),
+    "actuals month as a date": (
+        START + '[actuals."2026-04-01"]\nA = 1\n',
+        'plan.toml: actuals."2026-04-01": must be a month written "YYYY-MM", like "2026-04" (got "2026-04-01");'
+        ' did you mean "2026-04"?',
+    ),
+    "actuals month before the plan": (
+        START + '[actuals."2026-03"]\nA = 1\n',
+        'plan.toml: actuals."2026-03": not a month of the plan (2026-04 to 2027-03)',
+    ),
+    "actuals month after the plan, years wrapped": (
+        START + '[actuals."2027-04"]\nA = 1\n',
+        'plan.toml: actuals."2027-04": not a month of the plan (2026-04 to 2027-03)',
+    ),
+    "actuals unknown stage": (
+        START + '[actuals."2026-04"]\nC = 1\n',
+        'plan.toml: actuals."2026-04".C: no stage has this name (expected one of: A, B)',
+    ),
+    "actuals misspelt stage": (
+        START.replace('"A"', '"Leads"') + '[actuals."2026-04"]\nLead = 1\n',
+        'plan.toml: actuals."2026-04".Lead: no stage has this name; did you mean Leads?',
+    ),
+    "actuals count as a float": (
+        START + '[actuals."2026-04"]\nA = 1.0\n',
+        'plan.toml: actuals."2026-04".A: must be a whole number (got 1.0)',
+    ),
+    "actuals count as text": (
+        START + '[actuals."2026-04"]\nA = "12"\n',
+        'plan.toml: actuals."2026-04".A: must be a whole number (got "12")',
+    ),
+    "actuals count boolean": (
+        START + '[actuals."2026-04"]\nA = true\n',
+        'plan.toml: actuals."2026-04".A: must be a whole number (got true)',
+    ),
+    "actuals count negative": (
+        START + '[actuals."2026-04"]\nA = -1\n',
+        'plan.toml: actuals."2026-04".A: must be from 0 to 1,000,000,000,000 (got -1)',
+    ),
+    "actuals count too large": (
+        START + '[actuals."2026-04"]\nA = 1_000_000_000_001\n',
+        'plan.toml: actuals."2026-04".A: must be from 0 to 1,000,000,000,000 (got 1000000000001)',
+    ),
+    "actuals not tables": (
+        "actuals = 3\n" + START,
+        'plan.toml: actuals: must be tables of counts, written [actuals."2026-04"] (got 3)',
+    ),
+    "actuals month not a table": (
+        START + '[actuals]\n"2026-04" = 5\n',
+        'plan.toml: actuals."2026-04": must be a table (got 5)',
+    ),
     "review key path quotes names": (
         BASE.replace('"A"', '"見込み"') + '[review."見込み"]\nalignment = "fine"\n',
         'plan.toml: review."見込み".alignment: must be todo, ok or concern (got "fine")',

@@ -3,6 +3,7 @@
 import os
 import stat
 import tomllib
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import (
     CRITERIA,
     CriterionState,
@@ -138,7 +140,10 @@ def test_sample_plans_load(samples):
 
 
 def test_english_sample_is_the_built_in_reference_plan(samples):
-    assert load_plan(samples / "web-reference.toml") == reference_plan()
+    # The sample adds a calendar and its first quarter's actuals; a starter plan has none of those.
+    sample = load_plan(samples / "web-reference.toml")
+    assert sample.start == Month(2026, 4) and len(sample.actuals) == 3
+    assert replace(sample, start=None, actuals={}) == reference_plan()
 
 
 # Any text a person or a hostile file could put in a name: quotes, brackets, escapes, Japanese.
@@ -173,15 +178,28 @@ def rich_plans(draw) -> Plan:
     )
     reviewed = draw(st.lists(st.sampled_from(stage_names[:-1]), unique=True))
     review = {s: KpiReview(*(draw(states) for _ in CRITERIA), draw(texts), draw(texts)) for s in reviewed}
+    months = draw(st.integers(1, 120))
+    start = draw(st.none() | st.builds(Month, st.integers(1900, 9989), st.integers(1, 12)))
+    weights = st.integers(0, 10**6).map(lambda n: Decimal(n).scaleb(-3).normalize())
+    seasonality = draw(st.none() | st.lists(weights, min_size=months, max_size=months).filter(any))
+    actuals = {}
+    if start is not None:
+        for offset in draw(st.lists(st.integers(0, months - 1), max_size=4, unique=True)):
+            recorded = draw(st.dictionaries(st.sampled_from(stage_names), st.integers(0, 10**12), min_size=1))
+            actuals[start.plus(offset)] = recorded
     return Plan(
         goal=goal,
         stages=stages,
         title=draw(texts),
         currency=draw(texts),
-        months=draw(st.integers(1, 120)),
+        months=months,
         rounding=draw(st.sampled_from(list(Rounding))),
         scenarios=scenarios,
         review=review,
+        start=start,
+        seasonality=tuple(seasonality or ()),
+        behind_below=draw(rates),
+        actuals=actuals,
     )
 
 
@@ -210,7 +228,23 @@ toml_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
     max_leaves=12,
 )
-keys = st.sampled_from(["format", "title", "goal", "stages", "scenarios", "review", "months", "rounding", "x"])
+keys = st.sampled_from(
+    [
+        "format",
+        "title",
+        "goal",
+        "stages",
+        "scenarios",
+        "review",
+        "months",
+        "rounding",
+        "start",
+        "seasonality",
+        "behind_below",
+        "actuals",
+        "x",
+    ]
+)
 
 
 @given(st.dictionaries(keys, toml_values, max_size=6), st.booleans())
@@ -231,7 +265,9 @@ def test_arbitrary_toml_documents_raise_only_plan_errors(document, with_format):
 def test_documents_near_valid_plans_raise_only_plan_errors(plan, data):
     """Valid plans with one value swapped for junk: the checker must refuse it, never crash."""
     document = tomllib.loads(plan_to_toml(plan), parse_float=Decimal)
-    table = data.draw(st.sampled_from([document, document["goal"], document["stages"][0], document["stages"][-1]]))
+    tables = [document, document["goal"], document["stages"][0], document["stages"][-1]]
+    tables += list(document.get("actuals", {}).values())
+    table = data.draw(st.sampled_from(tables))
     table[data.draw(st.sampled_from([*table, "name", "rate"]))] = data.draw(toml_values)
     try:
         text = tomli_w.dumps(document)

@@ -164,6 +164,14 @@ class FunnelScreen(PlanScreen):
 
     # Goal edits ------------------------------------------------------------------------------------
 
+    def set_months(self, months: int) -> None:
+        """Change the plan's length, and say so when its seasonality could not stay."""
+        before = self.plan
+        if self.app.apply_edit("months", lambda p: edits.set_months(p, months)):
+            note = edits.calendar_note(before, self.app.document.plan)
+            if note is not None:
+                self.notify(note, title="Months changed", markup=False, timeout=8)
+
     @on(DataTable.RowSelected, "#goal")
     @guarded
     def edit_goal(self) -> None:
@@ -184,7 +192,7 @@ class FunnelScreen(PlanScreen):
                 str(plan.months),
                 lambda text: parse_months(parse_typed_whole(text)),
                 TEXT_HINT,
-                lambda months: self.app.apply_edit("months", lambda p: edits.set_months(p, months)),
+                self.set_months,
             )
         elif field in ("title", "currency"):
             change = edits.set_title if field == "title" else edits.set_currency

@@ -1,13 +1,15 @@
 """Edits of a plan: each takes a plan and returns a new one, or raises ValueError saying why not.
 
-Stage names tie a plan together (scenario overrides and review entries refer to them), so every
-edit that renames, removes or moves stages keeps those references true.
+Stage names tie a plan together (scenario overrides, review entries and actuals refer to them),
+so every edit that renames, removes or moves stages keeps those references true; and recorded
+actuals tie it to its calendar, so an edit of `start` or `months` never leaves one outside.
 """
 
 from dataclasses import replace
 from decimal import Decimal
 
 from kpitui.core.domain.funnel import kgi
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import (
     CRITERIA,
     CriterionState,
@@ -23,11 +25,14 @@ NEW_STAGE_NAME = "New stage"
 
 
 def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
-    """The plan with new stages; overrides and reviews of names no longer rated are dropped."""
+    """The plan with new stages; overrides and reviews of names no longer rated, actuals of names gone, are dropped."""
     rated = {stage.name for stage in stages[:-1]}
+    names = rated | {stages[-1].name}
     scenarios = tuple(replace(s, rates={name: rate for name, rate in s.rates.items() if name in rated}) for s in plan.scenarios)
     review = {name: entry for name, entry in plan.review.items() if name in rated}
-    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
+    actuals = {month: {n: c for n, c in counts.items() if n in names} for month, counts in plan.actuals.items()}
+    actuals = {month: counts for month, counts in actuals.items() if counts}
+    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review, actuals=actuals)
 
 
 def check_unique_name(name: str, names: list[str], index: int | None, what: str) -> str:
@@ -54,7 +59,7 @@ def set_rate(plan: Plan, index: int, rate: Decimal) -> Plan:
 
 
 def rename_stage(plan: Plan, index: int, name: str) -> Plan:
-    """Rename a stage; its scenario overrides and its review follow it."""
+    """Rename a stage; its scenario overrides, its review and its actuals follow it."""
     old = plan.stages[index].name
     check_stage_name(plan, name, index)
     if name == old:
@@ -65,7 +70,8 @@ def rename_stage(plan: Plan, index: int, name: str) -> Plan:
         replace(s, rates={name if key == old else key: rate for key, rate in s.rates.items()}) for s in plan.scenarios
     )
     review = {name if key == old else key: entry for key, entry in plan.review.items()}
-    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review)
+    actuals = {month: {name if key == old else key: c for key, c in counts.items()} for month, counts in plan.actuals.items()}
+    return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review, actuals=actuals)
 
 
 def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
@@ -141,9 +147,43 @@ def toggle_goal_kind(plan: Plan) -> Plan:
     return replace(plan, goal=Goal(revenue=unit * kgi_now, average_deal=unit))
 
 
+def _check_actuals_fit(plan: Plan, start: Month | None, months: int) -> None:
+    """Refuse a calendar that would leave recorded actuals outside the plan (SPEC 5.2)."""
+    if not plan.actuals:
+        return
+    recorded = sorted(plan.actuals)
+    span = f"{recorded[0]}" if len(recorded) == 1 else f"{recorded[0]} to {recorded[-1]}"
+    if start is None:
+        raise ValueError(f"actuals are recorded ({span}): a plan with actuals needs its first month")
+    end = start.plus(months - 1)
+    if recorded[0] < start or recorded[-1] > end:
+        raise ValueError(f"actuals are recorded for {span}, outside a plan from {start} to {end}: remove those actuals first")
+
+
 def set_months(plan: Plan, months: int) -> Plan:
-    """The number of months the plan spans."""
-    return replace(plan, months=months)
+    """The number of months the plan spans; seasonality for another count of months is dropped.
+
+    Refused when recorded actuals would fall outside the plan. `calendar_note` says what was dropped.
+    """
+    _check_actuals_fit(plan, plan.start, months)
+    seasonality = plan.seasonality if len(plan.seasonality) == months else ()
+    return replace(plan, months=months, seasonality=seasonality)
+
+
+def set_start(plan: Plan, start: Month | None) -> Plan:
+    """The plan's first month (None: months only numbered); refused when actuals would fall outside."""
+    _check_actuals_fit(plan, start, plan.months)
+    return replace(plan, start=start)
+
+
+def calendar_note(before: Plan, after: Plan) -> str | None:
+    """What an edit of `months` did beyond what was asked, for the user to read; None when nothing."""
+    if before.seasonality and not after.seasonality:
+        return (
+            f"the seasonality weights were for {len(before.seasonality)} months, not {after.months}: "
+            "every month now weighs the same (set new weights in the plan file)"
+        )
+    return None
 
 
 def toggle_rounding(plan: Plan) -> Plan:

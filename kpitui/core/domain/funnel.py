@@ -79,8 +79,8 @@ def kgi(goal: Goal) -> int:
     return math.ceil(orders_total(goal) * Fraction(goal.channel_share))
 
 
-def reverse_targets(rates: Sequence[Decimal], kgi_count: int, rounding: Rounding = Rounding.STEP) -> list[int]:
-    """Stage targets, top first, for the conversion rates of every stage but the last."""
+def reverse_targets(rates: Sequence[Decimal | Fraction], kgi_count: int, rounding: Rounding = Rounding.STEP) -> list[int]:
+    """Stage targets, top first, for the conversion rates of every stage but the last (planned or observed)."""
     targets = [kgi_count]
     if rounding is Rounding.STEP:
         for rate in reversed(rates):

@@ -1,4 +1,4 @@
-"""The plan as an immutable value: goal, stages, scenarios and the KPI review.
+"""The plan as an immutable value: goal, stages, scenarios, the KPI review, its calendar and actuals.
 
 Edits make a new plan (`dataclasses.replace`), so a history of plans is an undo history and every
 screen renders from the same current plan. The mappings inside are never mutated, only replaced.
@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from kpitui.core.domain.months import Month
+
 FORMAT = 1
 DEFAULT_MONTHS = 12
+DEFAULT_BEHIND_BELOW = Decimal("0.9")
 
 
 class Rounding(StrEnum):
@@ -105,7 +108,13 @@ NO_REVIEW = KpiReview()
 
 @dataclass(frozen=True)
 class Plan:
-    """A whole plan file's content. `title` "" means: named after its file."""
+    """A whole plan file's content. `title` "" means: named after its file.
+
+    The calendar (SPEC 5.1): `start` is the first month (None: months are only numbered);
+    `seasonality` holds one weight a month, or nothing when every month weighs the same.
+    `actuals` maps a month to the counts recorded in it, by stage name; a stage absent from a
+    month was not recorded, which is not the same as 0.
+    """
 
     goal: Goal
     stages: tuple[Stage, ...]
@@ -115,6 +124,10 @@ class Plan:
     rounding: Rounding = Rounding.STEP
     scenarios: tuple[Scenario, ...] = ()
     review: Mapping[str, KpiReview] = field(default_factory=dict)
+    start: Month | None = None
+    seasonality: tuple[Decimal, ...] = ()
+    behind_below: Decimal = DEFAULT_BEHIND_BELOW
+    actuals: Mapping[Month, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def kgi_stage(self) -> Stage:
@@ -154,4 +167,20 @@ class Plan:
             currency=self.currency,
             months=self.months,
             rounding=self.rounding,
+            start=self.start,
+            seasonality=self.seasonality,
+            behind_below=self.behind_below,
         )
+
+    def calendar_months(self) -> tuple[Month, ...]:
+        """The plan's months from `start` (years wrap); empty without a start."""
+        if self.start is None:
+            return ()
+        return tuple(self.start.plus(offset) for offset in range(self.months))
+
+    def month_number(self, month: Month) -> int | None:
+        """1 for the plan's first month … `months` for its last; None for a month outside the plan."""
+        if self.start is None:
+            return None
+        number = month.minus(self.start) + 1
+        return number if 1 <= number <= self.months else None

@@ -20,6 +20,8 @@ MAX_MONEY = Decimal(10) ** 18
 MAX_MONEY_PLACES = 6
 MAX_COUNT = 10**12
 MIN_MONTHS, MAX_MONTHS = 1, 120
+MAX_WEIGHT = Decimal(10) ** 6
+MAX_WEIGHT_PLACES = 6
 
 
 _TYPE_NAMES = {
@@ -114,6 +116,32 @@ def parse_count(value: object, *, high: int = MAX_COUNT) -> int:
     if value > high:
         raise ValueError(f"must be at most {format_count(high)} (got {value})")
     return value
+
+
+def parse_recorded_count(value: object) -> int:
+    """A count recorded for a month (SPEC 5.2): whole, 0 … 10^12; 0 is a real record."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number (got {describe(value)})")
+    if not 0 <= value <= MAX_COUNT:
+        raise ValueError(f"must be from 0 to {format_count(MAX_COUNT)} (got {value})")
+    return value
+
+
+def parse_weight(value: object) -> Decimal:
+    """A month's seasonality weight: a number or a percent string, 0 or more."""
+    if isinstance(value, str):
+        if not value.strip().endswith("%"):
+            raise ValueError(f'a weight written as text needs a percent sign, like "8%" (got {describe(value)})')
+        weight = percent_text(value)
+    else:
+        weight = _as_decimal(value, 'a number like 1.2 or a percentage like "8%"')
+    if weight < 0:
+        raise ValueError(f"must be 0 or more (got {describe(value)})")
+    if weight >= MAX_WEIGHT:
+        raise ValueError(f"must be less than {format_count(int(MAX_WEIGHT))} (got {describe(value)})")
+    if -weight.normalize().as_tuple().exponent > MAX_WEIGHT_PLACES:  # type: ignore[operator]
+        raise ValueError(f"has too many digits: at most {MAX_WEIGHT_PLACES} after the point (got {describe(value)})")
+    return weight.normalize() if weight != weight.to_integral_value() else Decimal(int(weight))
 
 
 def parse_months(value: object) -> int:

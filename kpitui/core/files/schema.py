@@ -11,8 +11,10 @@ from typing import Any, NoReturn
 import tomli_w
 
 from kpitui.core.domain import quantities
+from kpitui.core.domain.months import Month, parse_month
 from kpitui.core.domain.plan import (
     CRITERIA,
+    DEFAULT_BEHIND_BELOW,
     DEFAULT_MONTHS,
     FORMAT,
     GOAL_FIELDS,
@@ -28,7 +30,21 @@ from kpitui.core.errors import PlanError
 from kpitui.core.text.formatting import format_decimal
 from kpitui.core.text.safe_text import visible
 
-TOP_KEYS = ("format", "title", "currency", "months", "rounding", "goal", "stages", "scenarios", "review")
+TOP_KEYS = (
+    "format",
+    "title",
+    "currency",
+    "months",
+    "rounding",
+    "start",
+    "seasonality",
+    "behind_below",
+    "goal",
+    "stages",
+    "scenarios",
+    "review",
+    "actuals",
+)
 STAGE_KEYS = ("name", "metric", "owner", "rate")
 SCENARIO_KEYS = ("name", "note", "rates", "goal")
 REVIEW_KEYS = (*CRITERIA, "notes", "contingency_plan")
@@ -111,16 +127,79 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
     rounding = document.get("rounding", Rounding.STEP.value)
     if not isinstance(rounding, str) or rounding not in {r.value for r in Rounding}:
         check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
+    months = check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months")
+    start = _start(check, document.get("start"), months)
     return Plan(
         goal=goal,
         stages=stages,
         title=check.text(document.get("title", ""), "title"),
         currency=check.text(document.get("currency", ""), "currency"),
-        months=check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months"),
+        months=months,
         rounding=Rounding(rounding),
         scenarios=_scenarios(check, document.get("scenarios", []), names, goal),
         review=_review(check, document.get("review", {}), names),
+        start=start,
+        seasonality=_seasonality(check, document.get("seasonality"), months),
+        behind_below=check.parse(quantities.parse_fraction, document.get("behind_below", DEFAULT_BEHIND_BELOW), "behind_below"),
+        actuals=_actuals(check, document.get("actuals"), start, months, names),
     )
+
+
+def _start(check: _Checker, value: object, months: int) -> Month | None:
+    if value is None:
+        return None
+    start = check.parse(lambda raw: parse_month(raw, "start"), value, "start")
+    try:
+        start.plus(months - 1)
+    except ValueError:
+        check.fail("start", f"a plan of {months} months from {start} would end after the year 9999")
+    return start
+
+
+def _seasonality(check: _Checker, value: object, months: int) -> tuple[Decimal, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        check.fail("seasonality", f"must be an array of {months} weights, one a month (got {quantities.describe(value)})")
+    if len(value) != months:
+        check.fail("seasonality", f"needs one weight for each of the {months} months (got {len(value)})")
+    weights = tuple(check.parse(quantities.parse_weight, weight, f"seasonality[{index}]") for index, weight in enumerate(value))
+    if not any(weights):
+        check.fail("seasonality", "at least one month needs a weight above 0")
+    return weights
+
+
+def month_key(month: str) -> str:
+    """A month key in a key path, quoted as the file writes it: `actuals."2026-04"`."""
+    return '"' + visible(month).replace('"', '\\"') + '"'
+
+
+def _actuals(
+    check: _Checker, value: object, start: Month | None, months: int, stage_names: list[str]
+) -> dict[Month, dict[str, int]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        check.fail("actuals", f'must be tables of counts, written [actuals."2026-04"] (got {quantities.describe(value)})')
+    if not value:
+        return {}
+    if start is None:
+        check.fail("actuals", 'recording actuals needs the plan\'s first month: add start = "YYYY-MM" at the top')
+    last = start.plus(months - 1)
+    actuals: dict[Month, dict[str, int]] = {}
+    for raw_month, counts in value.items():
+        path = f"actuals.{month_key(raw_month)}"
+        month = check.parse(parse_month, raw_month, path)
+        if not start <= month <= last:
+            check.fail(path, f"not a month of the plan ({start} to {last})")
+        entry = check.table(counts, path, tuple(stage_names), "no stage has this name")
+        recorded = {
+            stage: check.parse(quantities.parse_recorded_count, count, f"{path}.{key_part(stage)}")
+            for stage, count in entry.items()
+        }
+        if recorded:  # an empty month records nothing
+            actuals[month] = recorded
+    return actuals
 
 
 def _goal(check: _Checker, value: object) -> Goal:
@@ -237,10 +316,17 @@ def plan_to_toml(plan: Plan) -> str:
         head["currency"] = plan.currency
     head["months"] = plan.months
     head["rounding"] = plan.rounding.value
+    if plan.start is not None:
+        head["start"] = str(plan.start)
+    calendar = ""
+    if plan.seasonality:  # one line, however many months: it reads as the year at a glance
+        calendar += f"seasonality = [{', '.join(format_decimal(weight) for weight in plan.seasonality)}]\n"
+    if plan.behind_below != DEFAULT_BEHIND_BELOW:
+        calendar += tomli_w.dumps({"behind_below": _number(plan.behind_below)})
     goal = {name: _number(getattr(plan.goal, name)) for name in GOAL_FIELDS if getattr(plan.goal, name) is not None}
     if plan.goal.is_count_driven or plan.goal.channel_share == 1:
         goal.pop("channel_share")
-    chunks = [tomli_w.dumps(head), tomli_w.dumps({"goal": goal})]
+    chunks = [tomli_w.dumps(head) + calendar, tomli_w.dumps({"goal": goal})]
     for stage in plan.stages:
         fields: dict[str, Any] = {"name": stage.name}
         fields.update({k: v for k, v in (("metric", stage.metric), ("owner", stage.owner)) if v})
@@ -267,4 +353,9 @@ def plan_to_toml(plan: Plan) -> str:
             review[stage.name] = fields
     if review:
         chunks.append(tomli_w.dumps({"review": review}))
+    names = plan.stage_names()
+    for month in sorted(plan.actuals):
+        counts = plan.actuals[month]
+        # Months quoted, as people write them; stages in funnel order, so a month reads top down.
+        chunks.append(f'[actuals."{month}"]\n' + tomli_w.dumps({name: counts[name] for name in names if name in counts}))
     return "\n".join(chunks)

@@ -1,0 +1,116 @@
+"""Recording actual counts (SPEC 5.2): one at a time, or a whole import, all or nothing.
+
+Each function takes a plan and returns a new one, or raises ValueError saying why not, like
+every edit. "Not recorded" is an absent entry, never a 0.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kpitui.core.domain.months import Month
+from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.quantities import describe, parse_recorded_count
+
+
+class RecordedConflict(ValueError):
+    """A count differs from the one already recorded, and replacing was not asked for."""
+
+
+def check_record(plan: Plan, month: Month, stage: str) -> None:
+    """Refuse a month outside the plan or a stage it does not have."""
+    if plan.start is None:
+        raise ValueError('the plan has no start month: add start = "YYYY-MM" before recording actuals')
+    if plan.month_number(month) is None:
+        last = plan.start.plus(plan.months - 1)
+        raise ValueError(f"{month} is not a month of the plan ({plan.start} to {last})")
+    if stage not in plan.stage_names():
+        known = ", ".join(describe(name) for name in plan.stage_names())
+        raise ValueError(f"no stage is called {describe(stage)} (the plan's stages: {known})")
+
+
+def recorded(plan: Plan, month: Month, stage: str) -> int | None:
+    """The count recorded for a stage in a month; None when nothing was recorded."""
+    return plan.actuals.get(month, {}).get(stage)
+
+
+def set_actual(plan: Plan, month: Month, stage: str, count: int | None) -> Plan:
+    """Record `count` for `stage` in `month`; None removes the record (not recorded, not 0)."""
+    check_record(plan, month, stage)
+    counts = dict(plan.actuals.get(month, {}))
+    if count is None:
+        counts.pop(stage, None)
+    else:
+        counts[stage] = parse_recorded_count(count)
+    actuals = {**plan.actuals, month: counts}
+    if not counts:
+        del actuals[month]
+    return replace(plan, actuals=actuals)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One count to record, and where it came from (`export.csv:4:3`) for messages."""
+
+    month: Month
+    stage: str
+    count: int
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: the new plan, and the records added, replaced (with the old count) and unchanged."""
+
+    plan: Plan
+    added: tuple[Record, ...]
+    replaced: tuple[tuple[Record, int], ...]
+    unchanged: tuple[Record, ...]
+
+    def summary(self) -> str:
+        """`3 added, 1 replaced, 12 unchanged`."""
+        return f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged"
+
+
+def _where(record: Record) -> str:
+    return f"{record.origin}: " if record.origin else ""
+
+
+def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: bool = False) -> Imported:
+    """Record every count, or none: ValueError (naming the record's origin) on the first problem.
+
+    A month and stage given twice is refused, and so is a count that differs from the one already
+    recorded unless `replace_recorded` (RecordedConflict, so a caller can say how to replace).
+    """
+    seen: dict[tuple[Month, str], Record] = {}
+    added: list[tuple[Record, int | None]] = []
+    replaced: list[tuple[Record, int | None]] = []
+    unchanged: list[Record] = []
+    actuals = {month: dict(counts) for month, counts in plan.actuals.items()}
+    for record in records:
+        try:
+            check_record(plan, record.month, record.stage)
+            parse_recorded_count(record.count)
+        except ValueError as error:
+            raise ValueError(f"{_where(record)}{error}") from None
+        key = (record.month, record.stage)
+        if key in seen:
+            first = seen[key].origin or "before"
+            raise ValueError(f"{_where(record)}{describe(record.stage)} in {record.month} is given twice (first at {first})")
+        seen[key] = record
+        old = recorded(plan, record.month, record.stage)
+        if old == record.count:
+            unchanged.append(record)
+            continue
+        if old is not None and not replace_recorded:
+            raise RecordedConflict(
+                f"{_where(record)}{describe(record.stage)} in {record.month} is already recorded as {old:,};"
+                f" this gives {record.count:,}"
+            )
+        (added if old is None else replaced).append((record, old))
+        actuals.setdefault(record.month, {})[record.stage] = record.count
+    return Imported(
+        replace(plan, actuals=actuals),
+        tuple(record for record, _ in added),
+        tuple((record, old) for record, old in replaced if old is not None),
+        tuple(unchanged),
+    )

@@ -1,0 +1,78 @@
+"""Calendar months (`2026-04`) as values: parsed strictly from plan files, leniently from exports."""
+
+import re
+from dataclasses import dataclass
+
+_STRICT = re.compile(r"(\d{4})-(\d{2})")
+# How analytics and CRM exports and spreadsheets write a month (SPEC 6).
+_LENIENT = (
+    re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*0?1)?"),  # 2026-04, 2026/4, 2026-04-01
+    re.compile(r"(\d{4})(\d{2})"),  # 202604
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*1\s*日)?"),  # 2026年4月
+)
+MIN_YEAR, MAX_YEAR = 1900, 9999
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """One calendar month; `Month(2026, 4)` is written `2026-04`."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not MIN_YEAR <= self.year <= MAX_YEAR or not 1 <= self.month <= 12:
+            raise ValueError(f"there is no month {self.year:04d}-{self.month:02d}")
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def plus(self, months: int) -> "Month":
+        """The month `months` later (earlier when negative); years wrap."""
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    def minus(self, other: "Month") -> int:
+        """How many months after `other` this one is."""
+        return (self.year - other.year) * 12 + self.month - other.month
+
+
+def _from_match(match: re.Match[str] | None) -> Month | None:
+    if match is None:
+        return None
+    try:
+        return Month(int(match[1]), int(match[2]))
+    except ValueError:
+        return None
+
+
+def read_month(text: str) -> Month | None:
+    """A month however an export spells it (`2026/4`, `202604`, `2026年4月` …); None if it is not one."""
+    text = text.strip()
+    for pattern in _LENIENT:
+        month = _from_match(pattern.fullmatch(text))
+        if month is not None:
+            return month
+    return None
+
+
+def parse_month(value: object, key: str = "") -> Month:
+    """A month as a plan file writes it, `"2026-04"`; the error says how to write it right.
+
+    `key` (`start`) lets the hint for a TOML date show the whole line to write instead.
+    """
+    import datetime
+
+    from kpitui.core.domain.quantities import describe
+
+    if isinstance(value, datetime.date):  # `start = 2026-04-01` is a TOML date, not a month
+        written = f'"{value.year:04d}-{value.month:02d}"'
+        raise ValueError(f"must be a month in quotes (got {describe(value)}); write {f'{key} = ' if key else ''}{written}")
+    if not isinstance(value, str):
+        raise ValueError(f'must be a month written as text like "2026-04" (got {describe(value)})')
+    month = _from_match(_STRICT.fullmatch(value))
+    if month is not None:
+        return month
+    near = read_month(value)
+    hint = f'; did you mean "{near}"?' if near is not None else ""
+    raise ValueError(f'must be a month written "YYYY-MM", like "2026-04" (got {describe(value)}){hint}')
