@@ -54,12 +54,13 @@ def bench_headless_startup(repeat: int) -> None:
             "bare": [sys.executable, "-c", "import tomllib, rich.table"],
             "calc table": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE)],
             "calc json": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--format", "json"],
+            "calc --lang ja": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--lang", "ja"],
         },
         repeat,
     )
     bare = median_ms(samples["bare"])
     report("python -c 'import tomllib, rich.table'", bare)
-    for name in ("calc table", "calc json"):
+    for name in ("calc table", "calc json", "calc --lang ja"):
         value = median_ms(samples[name])
         report(f"kpitui {name}", value, f"{value / bare:.2f}x bare (target <= 1.6x)")
 

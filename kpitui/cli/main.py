@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from kpitui import __version__
 from kpitui.cli.usage import EXIT_OK, EXIT_USAGE, UsageError
 from kpitui.core.errors import PlanError
+from kpitui.core.text.i18n import LANGUAGES, resolve_language, set_language
 from kpitui.core.text.safe_text import visible
 
 COMMANDS = ("calc", "compare", "check", "new")
@@ -34,6 +35,28 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _take_language(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang X` or `--lang=X`, anywhere before `--`, and the arguments without it.
+
+    The language is chosen before any parser runs, so that `--help` and usage errors are in it too.
+    """
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang="), argv[:index] + argv[index + 1 :]
+        if argument == "--lang":
+            if index + 1 == len(argv):
+                raise UsageError(f"--lang needs one of {', '.join(LANGUAGES)}")
+            return argv[index + 1], argv[:index] + argv[index + 2 :]
+    return None, argv
+
+
+def _add_language(parser: argparse.ArgumentParser) -> None:
+    # Listed for --help; _take_language reads it before parsing.
+    parser.add_argument("--lang", choices=LANGUAGES, help="language: else KPITUI_LANG, else the locale, else en")
+
+
 def _app_parser() -> _Parser:
     parser = _Parser(
         prog="kpitui",
@@ -50,6 +73,7 @@ def _app_parser() -> _Parser:
     )
     parser.add_argument("plan", nargs="?", help="plan file to open (created on first save if missing)")
     parser.add_argument("--version", action="version", version=f"kpitui {__version__}")
+    _add_language(parser)
     return parser
 
 
@@ -75,6 +99,8 @@ def _command_parser() -> _Parser:
     )
     new = commands.add_parser("new", help="write a starter plan (the reference case)")
     new.add_argument("path", help="where to write it; an existing file is never overwritten")
+    for command in commands.choices.values():
+        _add_language(command)
     return parser
 
 
@@ -101,6 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run kpitui with `argv` (default: the process's arguments); returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        option, argv = _take_language(argv)
+        try:
+            set_language(resolve_language(option))
+        except ValueError as error:
+            raise UsageError(str(error)) from None
         if argv and argv[0] in COMMANDS:
             return _run_command(_command_parser().parse_args(argv))
         args = _app_parser().parse_args(argv)
