@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from kpitui.app.commands import Key
-from kpitui.core.domain.review import QUESTIONS
+from kpitui.core.domain.plan import CRITERIA
+from kpitui.core.domain.review import criterion_question
 
 METHOD = (
     "The plan runs backwards from the goal: the goal gives the KGI (the orders this funnel must "
@@ -63,5 +64,6 @@ class HelpScreen(ModalScreen[None]):
             if self.figures:
                 yield Static(paragraph("What the figures mean", self.figures), markup=False)
             yield Static(paragraph("The method", METHOD), markup=False)
-            yield Static(key_lines("Review criteria, for every KPI stage", list(QUESTIONS.items())), markup=False)
+            criteria = [(criterion, criterion_question(criterion)) for criterion in CRITERIA]
+            yield Static(key_lines("Review criteria, for every KPI stage", criteria), markup=False)
             yield Static("Escape closes this help.", markup=False, classes="hint")

@@ -13,7 +13,7 @@ from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import edits, funnel
 from kpitui.core.domain.plan import CriterionState, Plan
-from kpitui.core.domain.review import QUESTIONS, next_state, review_status
+from kpitui.core.domain.review import criterion_question, next_state, review_status
 from kpitui.core.text.safe_text import visible
 
 TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
@@ -111,7 +111,7 @@ class ReviewScreen(PlanScreen):
                 area.load_text(text)
         criterion = self.table.selected_criterion
         label = f"{visible(stage)} — " if stage else ""
-        question = f"{criterion}: {QUESTIONS[criterion]}" if criterion else "Move to a criterion to see its question."
+        question = f"{criterion}: {criterion_question(criterion)}" if criterion else "Move to a criterion to see its question."
         self.query_one("#question", Static).update(label + question)
 
     @on(DataTable.CellHighlighted, "#review")

@@ -4,19 +4,37 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
+from kpitui.core.text.i18n import N_, _
 
-# What each criterion asks of a KPI (SPEC 1.4), in the words the team should use.
+# The criteria in the method's words (SPEC 1.4, 7); translated where they are shown.
+LABELS = {
+    "alignment": N_("Alignment"),
+    "measurability": N_("Measurability"),
+    "simplicity": N_("Simplicity"),
+    "contingency": N_("Contingency"),
+}
+# What each criterion asks of a KPI, in the words the team should use.
 QUESTIONS = {
-    "alignment": "Does reaching this KPI really lead to the KGI (a logical link, not a hope)?",
-    "measurability": "Can it be counted regularly and reliably, ideally automatically by a tool?",
-    "simplicity": "Do the people doing the work understand it at once?",
-    "contingency": "Is there an agreed recovery plan for when this KPI is missed?",
+    "alignment": N_("Does reaching this KPI really lead to the KGI (a logical link, not a hope)?"),
+    "measurability": N_("Can it be counted regularly and reliably, ideally automatically by a tool?"),
+    "simplicity": N_("Do the people doing the work understand it at once?"),
+    "contingency": N_("Is there an agreed recovery plan for when this KPI is missed?"),
 }
 _CYCLE = {
     CriterionState.TODO: CriterionState.OK,
     CriterionState.OK: CriterionState.CONCERN,
     CriterionState.CONCERN: CriterionState.TODO,
 }
+
+
+def criterion_label(criterion: str) -> str:
+    """The criterion's name in the interface language: `Alignment`, 「KGIとの整合性」."""
+    return _(LABELS[criterion])
+
+
+def criterion_question(criterion: str) -> str:
+    """What the criterion asks of a KPI, in the interface language."""
+    return _(QUESTIONS[criterion])
 
 
 def next_state(state: CriterionState) -> CriterionState:
