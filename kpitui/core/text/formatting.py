@@ -4,7 +4,11 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from kpitui.core.text import i18n
+from kpitui.core.text.myriads import format_myriads
+
 HUNDRED = Decimal(100)
+YEN = ("JPY", "円")  # currencies written 円, right after the number, in Japanese
 
 
 def format_decimal(value: Decimal) -> str:
@@ -27,8 +31,14 @@ def format_count(count: int) -> str:
     return f"{count:,}"
 
 
-def format_money(amount: Decimal, currency: str = "") -> str:
-    """Money with thousands separators and the plan's currency: `1,000,000,000 JPY`."""
+def format_money(amount: Decimal, currency: str = "", *, language: str | None = None) -> str:
+    """Money as people read it, exactly: `1,000,000,000 JPY`; in Japanese `10億円`, `150万 USD` (SPEC 7).
+
+    `language` defaults to the interface language; pass it to format for a given reader.
+    """
+    if (language or i18n.language()) == "ja":
+        text = format_myriads(amount)
+        return text + "円" if currency.strip().upper() in YEN else f"{text} {currency}".rstrip()
     text = f"{amount:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
