@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 
 from kpitui.app.commands import binding_commands, key_display, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
-from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.dialogs.path_input import save_as_dialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
@@ -187,14 +187,14 @@ class KpiApp(App[None]):
     @guarded
     async def action_save_as(self) -> None:
         """Save to a new file, which becomes the plan's file."""
-        path = await self.push_screen_wait(PathDialog(self.document.path))
+        path = await self.push_screen_wait(save_as_dialog(self.document.path))
         if path is not None:
             await self.save_flow(path)
 
     async def save_flow(self, path: Path | None) -> bool:
         """Save, asking for a path when there is none and before overwriting someone else's change."""
         if path is None:
-            path = await self.push_screen_wait(PathDialog(None))
+            path = await self.push_screen_wait(save_as_dialog(None))
             if path is None:
                 return False
         if await self.overwrite_refused(path):

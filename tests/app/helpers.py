@@ -2,6 +2,7 @@
 
 from textual.widgets import DataTable, Input, Label
 
+from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.dialogs.value_editor import ValueEditor
 
 
@@ -11,8 +12,8 @@ def column_texts(table: DataTable, column: str) -> list[str]:
 
 
 def editor_state(app) -> tuple[str, str]:
-    """The open value editor's typed text and the problem it shows."""
-    assert isinstance(app.screen, ValueEditor), f"no editor open, but {app.screen!r}"
+    """The open value or path editor's typed text and the problem it shows."""
+    assert isinstance(app.screen, (ValueEditor, PathDialog)), f"no editor open, but {app.screen!r}"
     return app.screen.query_one(Input).value, str(app.screen.query_one("#problem", Label).render())
 
 
@@ -33,3 +34,12 @@ async def open_editor(pilot, *keys: str) -> None:
     """Press the keys that open a dialog, and wait until it is up before anything is typed into it."""
     await pilot.press(*keys)
     await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds: for answers that come from a background thread."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app did not get there in time")

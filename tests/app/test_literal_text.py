@@ -3,7 +3,7 @@
 from kpitui.app.factory import make_app
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.files.planfile import load_plan
-from tests.app.helpers import column_texts, record_notifications
+from tests.app.helpers import column_texts, open_editor, record_notifications
 
 
 async def test_markup_in_names_is_shown_literally_and_clicking_does_nothing(samples):
@@ -55,13 +55,53 @@ async def test_scenario_names_and_file_paths_stay_literal_on_the_what_if_screen(
         await pilot.press("3")
         await pilot.pause()
         table = app.screen.query_one(ComparisonTable)
-        table.select_column(1)
+        table.select_column(2)  # after the sample's own scenario
         await pilot.pause()
         panel = app.screen.query_one("#levers-panel")
         assert panel.border_title == "[@click=app.quit]x[/]: levers and forward".replace("[", "\\[")
         app.screen.beside.append((other, load_plan(other)))
         app.screen.show_plan(app.document.plan)
-        table.select_column(2)
+        table.select_column(3)
         await pilot.press("d")
         assert seen == [f"This column comes from {other}: open that plan to change it."]
         assert app.is_running
+
+
+async def test_editors_open_on_escapes_and_give_back_what_the_user_left_alone(samples):
+    from textual.widgets import Input
+
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        name = app.document.plan.stages[2].name  # "Leads \x1b[31mred\x1b[0m \u202eevil"
+        app.screen.query_one(StageTable).move_cursor(row=2, column=0)
+        await open_editor(pilot, "enter")
+        assert app.screen.query_one(Input).value == "Leads \\x1b[31mred\\x1b[0m \\u202eevil"
+        await pilot.press("end", "!", "enter")
+        await pilot.pause()
+        assert app.document.plan.stages[2].name == name + "!"  # the escapes untouched are the characters again
+        await open_editor(pilot, "enter")
+        await pilot.press("home", *"\\x07 ", "enter")  # typed by hand: stays text, never a control character
+        await pilot.pause()
+        assert app.document.plan.stages[2].name == "\\x07 " + name + "!"
+
+
+async def test_review_texts_show_escapes_and_typing_keeps_the_hidden_characters(samples):
+    from textual.widgets import TextArea
+
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        first = app.document.plan.stages[0].name
+        notes = app.document.plan.review_of(first).notes
+        area = app.screen.query_one("#notes", TextArea)
+        assert area.text == (
+            "Clipboard \\x1b]52;c;ZWNobyBwd25lZA==\\x07 write\n"
+            "then \\x1b[31mred\\x1b[0m, \\u202ereversed\\u202c and zero\\u200bwidth"
+        )
+        await pilot.press("n", *" ok")
+        await pilot.pause()
+        assert app.document.plan.review_of(first).notes == notes + " ok"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.document.plan.review_of(first).notes == notes

@@ -1,16 +1,21 @@
 """Pilot tests of the What-if screen: scenarios side by side, editing them, levers, forward, beside."""
 
+import os
+import threading
 from decimal import Decimal
 
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.factory import make_app
+from kpitui.app.screens.whatif import WhatIfScreen
 from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
+from kpitui.core.errors import PlanError
 from tests.app.helpers import (
     column_texts,
     editor_state,
     open_editor,
     record_notifications,
+    wait_until,
 )
 
 D = Decimal
@@ -167,11 +172,10 @@ async def test_open_a_plan_beside_and_bad_files_get_a_clear_message(app_on, samp
         table = await go_to_whatif(pilot)
         await open_editor(pilot, "b")
         await pilot.press(*str(bad), "enter")
-        assert isinstance(app_on.screen, ValueEditor)
-        assert editor_state(app_on)[1] == f"{bad}: stages: missing: a plan needs at least two [[stages]], top of the funnel first"
+        problem = f"{bad}: stages: missing: a plan needs at least two [[stages]], top of the funnel first"
+        await wait_until(pilot, lambda: editor_state(app_on)[1] == problem)
         await pilot.press("ctrl+a", "ctrl+k", *str(samples / "saas-trial.toml"), "enter")
-        await pilot.pause()
-        assert len(table.columns_shown) == 7
+        await wait_until(pilot, lambda: len(table.columns_shown) == 7)
         assert (cell(table, "name", 4), cell(table, "note", 4)) == ("Baseline", "Q3 self-serve trials")
         assert cell(table, "target:Visitors", 4) == "13,838" and cell(table, "target:Visitors", 0) == ""
         await put_cursor(pilot, table, "rate:Visitors", 5)
@@ -179,6 +183,49 @@ async def test_open_a_plan_beside_and_bad_files_get_a_clear_message(app_on, samp
         assert not isinstance(app_on.screen, ValueEditor)  # read-only here
         await pilot.press("x")
         assert len(table.columns_shown) == 4
+
+
+async def test_a_plan_beside_is_read_once_on_enter_and_off_the_ui_thread(app_on, samples, monkeypatch):
+    # A file that blocks when read (a FIFO, a hung network folder) must never freeze the app.
+    reads, release = [], threading.Event()
+
+    def slow_load(path):
+        reads.append((str(path), threading.current_thread() is threading.main_thread()))
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10)
+        raise PlanError.of_file(path, "could not be read")
+
+    monkeypatch.setattr("kpitui.app.screens.whatif.load_plan", slow_load)
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        await go_to_whatif(pilot)
+        await open_editor(pilot, "b")
+        await pilot.press(*"/tmp/slow.toml")
+        assert reads == []  # nothing is read while the path is typed
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: reads)
+        assert reads == [("/tmp/slow.toml", False)]
+        await pilot.press("escape", "l")  # the read still hangs: the app answers all the same
+        await pilot.pause()
+        assert not app_on.screen.query_one("#levers-panel").display
+        release.set()
+
+
+async def test_a_fifo_typed_as_the_plan_beside_never_hangs_the_app(app_on, tmp_path):
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        await go_to_whatif(pilot)
+        await open_editor(pilot, "b")
+        await pilot.press(*str(fifo), "enter", "escape")
+        await pilot.pause()
+        assert isinstance(app_on.screen, WhatIfScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app_on.is_running
+    try:  # let a read that is still waiting on the FIFO end
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass
 
 
 async def test_the_panel_follows_the_terminal_height_and_l_toggles_it(app_on):

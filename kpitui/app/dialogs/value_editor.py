@@ -10,11 +10,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from kpitui.app.widgets.plan_text import PlanInput
 from kpitui.core.text.safe_text import visible
 
 
 class ValueEditor(ModalScreen[Any]):
     """Answers with `parse(text)` on Enter, or None on Escape.
+
+    The editor opens on `value` shown literally (hidden characters as escapes); `parse` gets the
+    text the user means, with the hidden characters they left alone given back.
 
     `parse` raises ValueError with a message for the user; the dialog then stays open with the
     typed text and the message, so nothing typed is lost.
@@ -32,7 +36,7 @@ class ValueEditor(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt, markup=False, classes="question")
-            yield Input(self.value, id="value")
+            yield PlanInput(self.value, id="value")
             yield Label(self.hint, id="hint", markup=False, classes="hint")
             yield Label("", id="problem", markup=False, classes="problem")
 
@@ -47,7 +51,7 @@ class ValueEditor(ModalScreen[Any]):
     @on(Input.Changed)
     def check(self, event: Input.Changed) -> None:
         """Say what is wrong while it is typed."""
-        problem = self.problem_with(event.value)
+        problem = self.problem_with(self.query_one(PlanInput).text)
         self.query_one("#problem", Label).update(problem)
         event.input.set_class(bool(problem), "-invalid")
 
@@ -55,7 +59,7 @@ class ValueEditor(ModalScreen[Any]):
     def submit(self, event: Input.Submitted) -> None:
         """Commit a good value; keep a bad one open with its problem shown."""
         try:
-            value = self.parse(event.value)
+            value = self.parse(self.query_one(PlanInput).text)
         except ValueError as error:
             self.query_one("#problem", Label).update(visible(str(error)))
             event.input.set_class(True, "-invalid")

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.widgets.plan_text import PlanTextArea
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import edits, funnel
@@ -71,10 +72,10 @@ class ReviewScreen(PlanScreen):
         with Horizontal(id="texts"):
             with Vertical():
                 yield Label("Notes (n)", classes="text-title")
-                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                yield PlanTextArea(id="notes", soft_wrap=True, show_line_numbers=False)
             with Vertical():
                 yield Label("Contingency plan (p)", classes="text-title")
-                yield TextArea(id="contingency-plan", soft_wrap=True, show_line_numbers=False)
+                yield PlanTextArea(id="contingency-plan", soft_wrap=True, show_line_numbers=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,11 +105,9 @@ class ReviewScreen(PlanScreen):
         stage = self.table.selected_stage
         review = self.plan.review_of(stage) if stage else None
         for field, selector in TEXT_FIELDS.items():
-            area = self.query_one(selector, TextArea)
-            text = getattr(review, field) if review else ""
+            area = self.query_one(selector, PlanTextArea)
             area.disabled = stage is None
-            if area.text != text:  # never reset what is being typed into
-                area.load_text(text)
+            area.show_text(getattr(review, field) if review else "")
         criterion = self.table.selected_criterion
         label = f"{visible(stage)} — " if stage else ""
         question = f"{criterion}: {criterion_question(criterion)}" if criterion else "Move to a criterion to see its question."
@@ -170,7 +169,7 @@ class ReviewScreen(PlanScreen):
         if stage is None or not event.text_area.has_focus:
             return  # text loaded from the plan, not typed
         field = "notes" if event.text_area.id == "notes" else "contingency_plan"
-        text = event.text_area.text
+        text = event.text_area.plan_text
         self.app.apply_edit(
             f"{field.replace('_', ' ')} of {stage}",
             lambda p: edits.set_review_text(p, stage, field, text),

@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kpitui.app.commands import key_display
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
@@ -41,9 +41,8 @@ def optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     return lambda text: "" if not text.strip() else parse(text)
 
 
-def load_beside(text: str) -> tuple[Path, Plan]:
-    """A plan file to show beside this one; its problems become the editor's message."""
-    path = Path(text.strip()).expanduser()
+def load_beside(path: Path) -> tuple[Path, Plan]:
+    """A plan file to show beside this one; its problems become the dialog's message."""
     try:
         return path, load_plan(path)
     except PlanError as error:
@@ -342,7 +341,7 @@ class WhatIfScreen(PlanScreen):
                 self.show_plan(self.plan)
 
         self.app.push_screen(
-            ValueEditor("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
+            PathDialog("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
             opened,
         )
 

@@ -1,11 +1,17 @@
-"""Make untrusted text from plan files safe to show: invisible and control characters become escapes."""
+"""Make untrusted text from plan files safe to show: invisible and control characters become escapes.
+
+This is the one literal-text layer, both ways: `visible` for showing a text (read-only or in an
+editor), and `restore` for taking back what the user typed over a `visible` text in an editor.
+"""
 
 import unicodedata
+from difflib import SequenceMatcher
 
 # Categories that draw nothing or steer the terminal: controls (Cc), format characters such as
 # bidi overrides and zero-width joiners (Cf), surrogates (Cs), private use (Co), unassigned (Cn),
 # and line/paragraph separators (Zl, Zp).
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+LINE_BREAK = "\n"
 
 
 def is_hidden(char: str) -> bool:
@@ -23,8 +29,102 @@ def escape_char(char: str) -> str:
     return f"\\U{code:08x}"
 
 
-def visible(text: str) -> str:
-    """`text` with every hidden character replaced by its visible escape; other text unchanged."""
+def _escapes(char: str, line_breaks: bool) -> bool:
+    return is_hidden(char) and not (line_breaks and char == LINE_BREAK)
+
+
+def visible(text: str, *, line_breaks: bool = False) -> str:
+    """`text` with every hidden character replaced by its visible escape; other text unchanged.
+
+    `line_breaks` keeps "\\n" as it is, for a widget that shows lines (every other line
+    separator still becomes an escape, so the widget cannot silently turn it into "\\n").
+    """
     if text.isprintable():  # fast path: nothing to escape (covers nearly every real name)
         return text
-    return "".join(escape_char(c) if is_hidden(c) else c for c in text)
+    return "".join(escape_char(c) if _escapes(c, line_breaks) else c for c in text)
+
+
+def restore(edited: str, original: str, *, line_breaks: bool = False, cursor: int | None = None) -> str:
+    """What the user meant by `edited`, which they typed over `visible(original)` in an editor.
+
+    Each escape they left whole stands for `original`'s hidden character again; everything else
+    is taken as typed, so a `\\x1b` typed by hand (or one the user cut into) stays those
+    characters and never becomes a control character. Which escapes were left whole is found by
+    comparing the texts. `cursor`, where the cursor is in `edited` just after one edit, settles
+    an edit that could be read two ways (deleting the `b` of `\\x1bb`, or the last `b`); without
+    it the reading that keeps the escape whole wins.
+    """
+    hidden = [(index, char) for index, char in enumerate(original) if _escapes(char, line_breaks)]
+    if not hidden:
+        return edited
+    # Where each hidden character's escape sits in the text the editor was given.
+    shown, spans, position, start = [], [], 0, 0
+    for index, char in hidden:
+        shown.append(original[start:index])
+        position += index - start
+        escape = escape_char(char)
+        spans.append((position, position + len(escape), char))
+        shown.append(escape)
+        position += len(escape)
+        start = index + 1
+    shown.append(original[start:])
+    given = "".join(shown)
+    if edited == given:
+        return original
+    kept = {}  # start of a whole escape in `edited` -> (its end, the character it stands for)
+    blocks = iter(_matching_blocks(given, edited, [(begin, end) for begin, end, _ in spans], cursor))
+    block = next(blocks)
+    for span_start, span_end, char in spans:
+        while block[0] + block[2] < span_end:  # blocks that end before this escape does
+            block = next(blocks)
+        if block[0] <= span_start:
+            where = block[1] + span_start - block[0]
+            kept[where] = (where + span_end - span_start, char)
+    restored, index = [], 0
+    while index < len(edited):
+        if index in kept:
+            end, char = kept[index]
+            restored.append(char)
+            index = end
+        else:
+            restored.append(edited[index])
+            index += 1
+    return "".join(restored)
+
+
+def _matching_blocks(given: str, edited: str, escapes: list[tuple[int, int]], cursor: int | None) -> list[tuple[int, int, int]]:
+    """The stretches `given` and `edited` share, as (start in given, start in edited, length).
+
+    The common start and end are matched directly (one edit in a long note costs little), never
+    ending inside an escape (typing `\\x` in front of `\\x1b` leaves the escape whole), and never
+    past the cursor (the edit ended there); only what lies between goes to difflib. The list ends
+    with a zero-length block at both ends.
+    """
+    limit = min(len(given), len(edited))
+
+    def common_head(most: int) -> int:
+        head = 0
+        while head < most and given[head] == edited[head]:
+            head += 1
+        return min([head] + [begin for begin, end in escapes if begin < head < end])
+
+    def common_tail(most: int) -> int:
+        tail = 0
+        while tail < most and given[-1 - tail] == edited[-1 - tail]:
+            tail += 1
+        cut = len(given) - tail
+        return min([tail] + [len(given) - end for begin, end in escapes if begin < cut < end])
+
+    if cursor is None:
+        head = common_head(limit)
+        tail = common_tail(limit - head)
+    else:  # after one edit, all that follows the cursor is as it was
+        tail = common_tail(min(limit, len(edited) - cursor))
+        head = common_head(min(cursor, limit - tail))
+    middle = SequenceMatcher(None, given[head : len(given) - tail], edited[head : len(edited) - tail], autojunk=False)
+    blocks = [(0, 0, head)] if head else []
+    blocks += [(a + head, b + head, size) for a, b, size in middle.get_matching_blocks() if size]
+    if tail:
+        blocks.append((len(given) - tail, len(edited) - tail, tail))
+    blocks.append((len(given), len(edited), 0))
+    return blocks

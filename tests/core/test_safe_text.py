@@ -1,0 +1,66 @@
+"""The literal-text layer both ways: hidden characters shown as escapes, and given back on editing."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpitui.core.text.safe_text import is_hidden, restore, visible
+
+# Text that mixes plain characters, backslashes and escape look-alikes with hidden characters.
+HIDDEN = st.sampled_from(["\x1b", "\x07", "\n", "\r", "\t", "\x9b", "\u202e", "\u2066", "\u200b", "\u2028", "\ufeff"])
+PLAIN = st.sampled_from(["a", "b", "1", "x", "u", "\\", "[", "日", " "])
+TEXT = st.lists(st.one_of(HIDDEN, PLAIN, st.sampled_from(["\\x1b", "\\u202e", "\\x"])), max_size=12).map("".join)
+TYPED = st.lists(st.one_of(PLAIN, st.sampled_from(["\\x1b", "\\x", "1b", "\\u202e"])), max_size=6).map("".join)
+LINE_BREAKS = st.booleans()
+
+
+def hidden_of(text: str, line_breaks: bool) -> list[str]:
+    return [c for c in text if is_hidden(c) and not (line_breaks and c == "\n")]
+
+
+@given(TEXT, LINE_BREAKS)
+def test_visible_text_has_no_hidden_characters(text, line_breaks):
+    shown = visible(text, line_breaks=line_breaks)
+    assert hidden_of(shown, line_breaks) == []
+    assert ("\n" in shown) == (line_breaks and "\n" in text)
+
+
+@given(TEXT, LINE_BREAKS)
+def test_an_untouched_text_comes_back_as_it_was(text, line_breaks):
+    assert restore(visible(text, line_breaks=line_breaks), text, line_breaks=line_breaks) == text
+
+
+@given(TEXT, st.data(), TYPED, LINE_BREAKS)
+def test_typing_anywhere_changes_only_what_is_typed(text, data, typed, line_breaks):
+    # The cursor sits between two characters of the original: before or after an escape, never inside.
+    cut = data.draw(st.integers(0, len(text)))
+    before = visible(text[:cut], line_breaks=line_breaks) + typed
+    edited = before + visible(text[cut:], line_breaks=line_breaks)
+    assert restore(edited, text, line_breaks=line_breaks, cursor=len(before)) == text[:cut] + typed + text[cut:]
+
+
+@given(TEXT, st.data(), LINE_BREAKS)
+def test_deleting_characters_keeps_every_other_character(text, data, line_breaks):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    before = visible(text[:start], line_breaks=line_breaks)
+    edited = before + visible(text[end:], line_breaks=line_breaks)
+    assert restore(edited, text, line_breaks=line_breaks, cursor=len(before)) == text[:start] + text[end:]
+
+
+@given(TEXT, TYPED, LINE_BREAKS)
+def test_typing_never_makes_a_hidden_character_the_plan_did_not_have(text, typed, line_breaks):
+    # Whatever the user does to the shown text, the hidden characters that come back are some of
+    # the original's, in their order: typing `\x1b` never produces an escape character.
+    shown = visible(text, line_breaks=line_breaks)
+    for edited in (typed, shown + typed, typed + shown, shown[: len(shown) // 2] + typed + shown[len(shown) // 2 + 1 :]):
+        restored = hidden_of(restore(edited, text, line_breaks=line_breaks), line_breaks)
+        remaining = iter(hidden_of(text, line_breaks))
+        assert all(char in remaining for char in restored)
+
+
+def test_a_typed_escape_stays_literal_and_a_cut_escape_stays_cut():
+    original = "red \x1b[31m"
+    assert visible(original) == "red \\x1b[31m"
+    assert restore("red \\x1b[31m \\x07", original) == "red \x1b[31m \\x07"  # typed: stays text
+    assert restore("red \\x1[31m", original) == "red \\x1[31m"  # the user cut into the escape
+    assert restore("\\x1b", "\\x1b") == "\\x1b"  # a plan's own backslashes are never read as escapes
