@@ -44,5 +44,5 @@ def test_every_screen_and_editor_on_a_hostile_plan_sends_nothing_raw_to_the_term
         terminal.press("ctrl+q", "d")
     finally:
         terminal.close()
-    assert "beside.toml" in terminal.output and "Discard" in terminal.output  # it got as far as quitting
     assert foreign_controls(terminal.output, texts) == []
+    assert "beside.toml" in terminal.output and "Discard" in terminal.output  # it got as far as quitting
