@@ -17,6 +17,11 @@ def markdown(text: str) -> str:
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
 
 
+def render_lines(lines: list[str]) -> str:
+    """Lines for the terminal, every plan string in them made visible."""
+    return "".join(visible(line) + "\n" for line in lines)
+
+
 def render_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:
     """A heading, note lines, then a Rich table that fits the terminal, rendered to a string."""
     # Imported here so that the csv and json formats never pay for loading Rich.

@@ -14,7 +14,7 @@ from kpitui.core.errors import PlanError
 from kpitui.core.text.i18n import LANGUAGES, resolve_language, set_language
 from kpitui.core.text.safe_text import visible
 
-COMMANDS = ("calc", "compare", "check", "new")
+COMMANDS = ("calc", "compare", "check", "status", "actuals", "new")
 FORMATS = ("table", "json", "csv", "markdown")
 
 
@@ -66,6 +66,8 @@ def _app_parser() -> _Parser:
             "  calc PLAN       the goal, the KGI and every stage's target\n"
             "  compare PLAN... baseline and scenarios side by side\n"
             "  check PLAN...   validate plans and report the KPI review\n"
+            "  status PLAN     every stage against its plan to date; exit 1 when one is behind\n"
+            "  actuals PLAN CSV...  record actual counts from CSV exports\n"
             "  new PATH        write a starter plan (the reference case)\n"
             "\nWith no command, opens the app on PLAN, or on the built-in example."
         ),
@@ -97,6 +99,16 @@ def _command_parser() -> _Parser:
         default="table",
         help="output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid",
     )
+    status = commands.add_parser(
+        "status",
+        help="every stage against its plan to date",
+        description="Where every stage stands as of a month: plan and actual to date, attainment, forecast, "
+        "what is needed per month, observed rates, and the stages behind with their contingency plans. "
+        "Exit 0 when no stage is behind, 1 when one is, 2 for an invalid plan or usage.",
+    )
+    status.add_argument("plan", help="plan file with start and [actuals] (TOML, format 1)")
+    status.add_argument("--as-of", metavar="YYYY-MM", help="the month to report on (default: the last month with actuals)")
+    status.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     new = commands.add_parser("new", help="write a starter plan (the reference case)")
     new.add_argument("path", help="where to write it; an existing file is never overwritten")
     for command in commands.choices.values():
@@ -118,6 +130,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from kpitui.cli import check
 
         return check.run(args.plans, args.format)
+    if args.command == "status":
+        from kpitui.cli import status
+
+        return status.run(args.plan, args.as_of, args.format)
     from kpitui.cli import new
 
     return new.run(args.path)

@@ -15,6 +15,8 @@ HEADLESS = [
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--format', 'json'])",
     "from kpitui.cli.main import main; main(['check', 'sample_plans/web-reference.toml'])",
     "from kpitui.cli.main import main; main(['compare', 'sample_plans/web-reference.toml'])",
+    "from kpitui.cli.main import main; main(['status', 'sample_plans/web-reference.toml'])",
+    "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--monthly'])",
 ]
 
 

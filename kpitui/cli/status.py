@@ -1,0 +1,240 @@
+"""`kpitui status`: where every stage stands as of a month, in four formats (SPEC 6).
+
+Every figure comes from `progress.status`; this module only lays them out. The human formats put
+the stages behind plan, with their contingency plans, first: that is what the meeting is for.
+"""
+
+import sys
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+from kpitui.cli import literal
+from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, UsageError
+from kpitui.core.domain.months import Month, read_month
+from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
+from kpitui.core.files.planfile import display_title, load_plan
+from kpitui.core.text.formatting import format_count, format_decimal, format_percent
+
+STATUS_WORDS = {
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.BEHIND: "behind",
+    Status.NO_DATA: "no data",
+}
+PACE_HEADERS = ["Stage", "Status", "Actual", "Plan", "Attained", "Forecast", "Target", "Need/mo"]
+RATE_HEADERS = ["Stage", "Rate", "Seen", "Seen ÷ rate"]
+SIX_PLACES = Decimal("0.000001")
+
+
+def parse_as_of(text: str) -> Month:
+    """`--as-of 2026-06` (or another spelling of a month)."""
+    month = read_month(text)
+    if month is None:
+        raise UsageError(f'--as-of: not a month (got {text!r}); write it like "2026-06"')
+    return month
+
+
+def exact_rate(rate: Fraction) -> Decimal:
+    """An observed rate for machines: the exact ratio rounded half-even to 6 decimal places."""
+    return (Decimal(rate.numerator) / Decimal(rate.denominator)).quantize(SIX_PLACES, rounding=ROUND_HALF_EVEN)
+
+
+def shown_rate(rate: Fraction) -> str:
+    """An observed rate for people: percent with one decimal, `8.1%`."""
+    return format_decimal(exact_rate(rate * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)) + "%"
+
+
+def _maybe(count: int | None) -> str:
+    return "—" if count is None else format_count(count)
+
+
+def _attained(row: StageStatus) -> str:
+    shown = row.attainment_shown
+    return "—" if shown is None else f"{shown:f}%"
+
+
+def to_dict(result: PlanStatus, plan: Plan, path: str) -> dict:
+    """The JSON object of SPEC 6."""
+    return {
+        "plan": path,
+        "title": display_title(plan, path),
+        "as_of": None if result.as_of is None else str(result.as_of),
+        "months_elapsed": result.months_elapsed,
+        "stages": [
+            {
+                "name": row.name,
+                "target": row.target,
+                "plan_to_date": row.plan_to_date,
+                "actual_to_date": row.actual_to_date,
+                "attainment": row.attainment_shown,
+                "status": row.status.value,
+                "missing_months": [str(month) for month in row.missing_months],
+                "forecast": row.forecast,
+                "forecast_gap": row.forecast_gap,
+                "needed_per_month": row.needed_per_month,
+                "rate": row.rate,
+                "observed_rate": None if row.observed_rate is None else exact_rate(row.observed_rate),
+            }
+            for row in result.stages
+        ],
+        "replan_top": result.replan_top,
+        "bottleneck": result.bottleneck,
+        "behind": [
+            {
+                "stage": item.stage,
+                "contingency": None if item.contingency is None else item.contingency.value,
+                "contingency_plan": item.contingency_plan,
+            }
+            for item in result.behind
+        ],
+    }
+
+
+def heading(result: PlanStatus, title: str) -> str:
+    if not result.recorded:
+        return f"{title}: nothing recorded yet"
+    return f"{title} — as of {result.as_of} (month {result.months_elapsed} of {result.months})"
+
+
+def behind_lines(result: PlanStatus) -> list[str]:
+    """Each stage behind, by how much, what it needs, and the recovery the team agreed."""
+    rows = {row.name: row for row in result.stages}
+    lines = []
+    for item in result.behind:
+        row = rows[item.stage]
+        needs = f"; needs {format_count(row.needed_per_month)} a month from now on" if row.needed_per_month else ""
+        lines.append(
+            f"BEHIND {item.stage}: {format_count(row.actual_to_date or 0)} of {format_count(row.plan_to_date)}"
+            f" planned to date ({_attained(row)}){needs}"
+        )
+        if item.contingency is None:
+            lines.append("  the KGI stage: the stages above it are where to act")
+        elif item.contingency_plan.strip():
+            plan_lines = item.contingency_plan.strip().splitlines()
+            lines.append(f"  contingency plan (review: {item.contingency.value}): {plan_lines[0]}")
+            lines += [f"    {line}" for line in plan_lines[1:]]
+        else:
+            lines.append(f"  no contingency plan written (review: {item.contingency.value}); write one in the Review screen")
+    return lines
+
+
+def summary_lines(result: PlanStatus) -> list[str]:
+    """The bottleneck, what the observed rates mean at the top, and months with nothing recorded."""
+    lines = []
+    rows = {row.name: row for row in result.stages}
+    if result.bottleneck is not None:
+        row = rows[result.bottleneck]
+        lines.append(
+            f"Bottleneck: {row.name} converts at {shown_rate(row.observed_rate)}"  # type: ignore[arg-type]
+            f" against {format_percent(row.rate)} planned"  # type: ignore[arg-type]
+        )
+    if result.replan_top is not None:
+        lines.append(
+            f"At the rates you really see, you need {format_count(result.replan_top)} at the top"
+            f" (the plan says {format_count(result.top_target)})"
+        )
+    missing: dict[tuple[Month, ...], list[str]] = {}
+    for row in result.stages:
+        if row.missing_months and row.status is not Status.NO_DATA:
+            missing.setdefault(row.missing_months, []).append(row.name)
+    for months, names in missing.items():
+        lines.append(f"Not recorded in {', '.join(map(str, months))}: {', '.join(names)}")
+    return lines
+
+
+def pace_rows(result: PlanStatus) -> list[list[str]]:
+    return [
+        [
+            row.name,
+            STATUS_WORDS[row.status],
+            _maybe(row.actual_to_date),
+            format_count(row.plan_to_date),
+            _attained(row),
+            _maybe(row.forecast),
+            format_count(row.target),
+            _maybe(row.needed_per_month),
+        ]
+        for row in result.stages
+    ]
+
+
+def rate_rows(result: PlanStatus) -> list[list[str]]:
+    rows = []
+    for row in result.stages[:-1]:
+        ratio = row.rate_ratio
+        name = f"{row.name} (bottleneck)" if row.name == result.bottleneck else row.name
+        rows.append(
+            [
+                name,
+                format_percent(row.rate),  # type: ignore[arg-type]
+                "—" if row.observed_rate is None else shown_rate(row.observed_rate),
+                "—" if ratio is None else shown_rate(ratio),
+            ]
+        )
+    return rows
+
+
+def render_table(result: PlanStatus, title: str) -> str:
+    """Behind stages and their plans first, then the pace of every stage, then the rates."""
+    head = heading(result, title)
+    if not result.recorded:
+        return literal.render_lines([head, "record actuals with `kpitui actuals PLAN CSV` or in the plan file"])
+    pace = literal.render_table(head, behind_lines(result), PACE_HEADERS, pace_rows(result), numeric_from=2)
+    rates = literal.render_table("Conversion rates, planned and seen", [], RATE_HEADERS, rate_rows(result), numeric_from=1)
+    return pace + "\n" + rates + "\n" + literal.render_lines(summary_lines(result))
+
+
+def render_markdown(result: PlanStatus, title: str) -> str:
+    """The same as the table, as Markdown."""
+    head = heading(result, title)
+    if not result.recorded:
+        return f"## {literal.markdown(head)}\n"
+    pace = literal.markdown_table(head, behind_lines(result), PACE_HEADERS, pace_rows(result), numeric_from=2)
+    rates = literal.markdown_table("Conversion rates, planned and seen", [], RATE_HEADERS, rate_rows(result), numeric_from=1)
+    notes = "".join(f"{literal.markdown(line)}  \n" for line in summary_lines(result))
+    return f"{pace}\n{rates}\n{notes}"
+
+
+def render_csv(data: dict) -> str:
+    """One row a stage, exact figures, for spreadsheets."""
+    import csv
+    import io
+
+    from kpitui.core.text.safe_text import visible
+
+    columns = list(data["stages"][0])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["stage" if column == "name" else column for column in columns])
+    for row in data["stages"]:
+        cells = []
+        for column in columns:
+            value = row[column]
+            if isinstance(value, list):
+                value = " ".join(value)
+            cells.append("" if value is None else visible(format_decimal(value) if isinstance(value, Decimal) else str(value)))
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def run(path: str, as_of: str | None, output: str) -> int:
+    """Print the plan's status; exit 1 when a stage is behind."""
+    plan = load_plan(path)
+    try:
+        result = status(plan, None if as_of is None else parse_as_of(as_of))
+    except ValueError as error:
+        raise UsageError(f"{path}: --as-of: {error}") from None
+    title = display_title(plan, path)
+    if output == "json":
+        from kpitui.cli.json_text import to_json
+
+        text = to_json(to_dict(result, plan, str(path))) + "\n"
+    elif output == "csv":
+        text = render_csv(to_dict(result, plan, str(path)))
+    elif output == "markdown":
+        text = render_markdown(result, title)
+    else:
+        text = render_table(result, title)
+    sys.stdout.write(text)
+    return EXIT_PROBLEM if result.any_behind else EXIT_OK
