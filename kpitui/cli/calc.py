@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kpitui.cli import literal
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
+from kpitui.core.domain.calendar import MonthlyPlan, monthly_plan
 from kpitui.core.domain.plan import Plan
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import (
@@ -30,16 +31,18 @@ class CalcReport:
     plan: Plan
     calculation: funnel.Calculation
     forward: funnel.Forward | None = None
+    schedule: MonthlyPlan | None = None
 
 
-def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | None = None) -> CalcReport:
+def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | None = None, monthly: bool = False) -> CalcReport:
     """Calculate the baseline, or the named scenario (`KeyError` when the plan has none of that name)."""
     applied = plan.with_scenario_applied(plan.scenario(scenario)) if scenario is not None else plan
     calculation = funnel.calculate(applied)
     forward = None
     if top is not None:
         forward = funnel.forward(funnel.stage_rates(applied), top, calculation.kgi)
-    return CalcReport(path, display_title(plan, path), scenario, applied, calculation, forward)
+    schedule = monthly_plan(applied) if monthly else None
+    return CalcReport(path, display_title(plan, path), scenario, applied, calculation, forward, schedule)
 
 
 def goal_summary(report: CalcReport) -> str:
@@ -92,6 +95,16 @@ def to_dict(report: CalcReport) -> dict:
             ],
             "kgi_gap": report.forward.kgi_gap,
         }
+    if report.schedule is not None:
+        schedule = report.schedule
+        data["schedule"] = [
+            {
+                "month": month,
+                "planned": [per_month[index] for per_month in schedule.planned],
+                "planned_to_date": [to_date[index] for to_date in schedule.planned_to_date],
+            }
+            for index, month in enumerate(schedule.months)
+        ]
     return data
 
 
@@ -142,23 +155,90 @@ def _footer_lines(report: CalcReport) -> list[str]:
     return lines
 
 
+def _schedule_rows(schedule: MonthlyPlan, months: range) -> list[list[str]]:
+    """Two rows a stage: what is planned in each month, and planned to date by its end."""
+    rows = []
+    for name, per_month, to_date in zip(schedule.stages, schedule.planned, schedule.planned_to_date, strict=True):
+        rows.append([name, *(format_count(per_month[k]) for k in months)])
+        rows.append(["  to date", *(format_count(to_date[k]) for k in months)])
+    return rows
+
+
+def _schedule_blocks(schedule: MonthlyPlan, width: int) -> list[range]:
+    """Months in blocks that fit `width` columns beside the stage names (at least one month a block)."""
+    from rich.cells import cell_len  # only the table format gets here, and it loads Rich anyway
+
+    names = min(24, max(cell_len(visible(name)) for name in schedule.stages))
+    month_width = max(len(schedule.months[0]), len(format_count(max(schedule.targets))))
+    fits = max(1, (width - names) // (month_width + 3))
+    count = len(schedule.months)
+    per_block = -(-count // -(-count // fits))  # as many blocks as needed, evenly filled: 12 months as 6 + 6
+    return [range(start, min(start + per_block, count)) for start in range(0, count, per_block)]
+
+
+def _schedule_heading(schedule: MonthlyPlan, months: range) -> str:
+    whole = len(schedule.months)
+    if len(months) == whole:
+        return f"Month by month ({whole} months)"
+    first, last = months[0], months[-1]
+    return f"Month by month ({schedule.months[first]} to {schedule.months[last]}, months {first + 1}-{last + 1} of {whole})"
+
+
 def render_table(report: CalcReport) -> str:
-    """A terminal table, every plan string shown literally."""
-    return literal.render_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+    """A terminal table, every plan string shown literally; with --monthly, the months in blocks that fit."""
+    text = literal.render_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+    if report.schedule is None:
+        return text
+    from rich.console import Console
+
+    schedule = report.schedule
+    for months in _schedule_blocks(schedule, Console(file=sys.stdout).width):
+        text += "\n" + literal.render_table(
+            _schedule_heading(schedule, months),
+            [],
+            ["Stage", *(schedule.months[k] for k in months)],
+            _schedule_rows(schedule, months),
+            numeric_from=1,
+        )
+    return text
 
 
 def render_markdown(report: CalcReport) -> str:
-    """A Markdown section with the goal line and a table."""
-    return literal.markdown_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+    """A Markdown section with the goal line and a table; with --monthly, one table of every month."""
+    text = literal.markdown_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+    if report.schedule is None:
+        return text
+    schedule, months = report.schedule, range(len(report.schedule.months))
+    return (
+        text
+        + "\n"
+        + literal.markdown_table(
+            _schedule_heading(schedule, months),
+            [],
+            ["Stage", *schedule.months],
+            _schedule_rows(schedule, months),
+            numeric_from=1,
+        )
+    )
 
 
 def render_csv(report: CalcReport) -> str:
-    """One CSV row a stage; rates as fractions, counts without separators, for spreadsheets."""
+    """One CSV row a stage; rates as fractions, counts without separators, for spreadsheets.
+
+    With --monthly, one row a month and stage instead (`month,stage,planned,planned_to_date`).
+    """
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    if report.schedule is not None:
+        schedule = report.schedule
+        writer.writerow(["month", "stage", "planned", "planned_to_date"])
+        for index, month in enumerate(schedule.months):
+            for stage, name in enumerate(schedule.stages):
+                writer.writerow([month, visible(name), schedule.planned[stage][index], schedule.planned_to_date[stage][index]])
+        return buffer.getvalue()
     headers = ["stage", "metric", "owner", "rate", "target", "monthly_target"]
     if report.forward is not None:
         headers.append("expected")
@@ -189,11 +269,11 @@ def render_json(report: CalcReport) -> str:
 RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_csv, "json": render_json}
 
 
-def run(path: str, scenario: str | None, top: int | None, output: str) -> int:
+def run(path: str, scenario: str | None, top: int | None, output: str, monthly: bool = False) -> int:
     """Print the calculation of the plan at `path` (or of one of its scenarios) in `output` format."""
     plan = load_plan(path)
     if scenario is not None and scenario not in {s.name for s in plan.scenarios}:
         known = ", ".join(repr(s.name) for s in plan.scenarios) or "none"
         raise UsageError(f"{path}: no scenario named {scenario!r} (scenarios: {known})")
-    sys.stdout.write(RENDERERS[output](make_report(plan, str(path), scenario, top)))
+    sys.stdout.write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
     return EXIT_OK

@@ -87,6 +87,11 @@ def _command_parser() -> _Parser:
     calc.add_argument("plan", help="plan file (TOML, format 1)")
     calc.add_argument("--scenario", metavar="NAME", help="calculate this scenario instead of the baseline")
     calc.add_argument("--top", type=_positive_int, metavar="N", help="also the forward calculation from N at the top")
+    calc.add_argument(
+        "--monthly",
+        action="store_true",
+        help="also the month-by-month plan: what each stage plans in every month, and to date (seasonality applied)",
+    )
     calc.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     compare = commands.add_parser("compare", help="baseline and scenarios side by side")
     compare.add_argument("plans", nargs="+", metavar="PLAN", help="plan files; each one's baseline, then its scenarios")
@@ -121,7 +126,7 @@ def _run_command(args: argparse.Namespace) -> int:
     if args.command == "calc":
         from kpitui.cli import calc
 
-        return calc.run(args.plan, args.scenario, args.top, args.format)
+        return calc.run(args.plan, args.scenario, args.top, args.format, args.monthly)
     if args.command == "compare":
         from kpitui.cli import compare
 

@@ -159,3 +159,39 @@ def test_hostile_names_stay_literal(tmp_path, output):
         assert "[@click=app.quit]Visits[/]" in result.stdout
     if output == "table":
         assert "Call \\x1b[2J everyone" in result.stdout
+
+
+def test_calc_monthly_json_schedule(samples):
+    result = kpitui("calc", str(samples / "web-reference.toml"), "--monthly", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    schedule = json.loads(result.stdout)["schedule"]
+    assert [entry["month"] for entry in schedule][:3] == ["2026-04", "2026-05", "2026-06"]
+    # Visits: ceil(1600 × k/12) to date: 134, 267, 400; planned per month 134, 133, 133.
+    assert schedule[0] == {"month": "2026-04", "planned": [134, 14, 7, 4, 2], "planned_to_date": [134, 14, 7, 4, 2]}
+    assert [entry["planned_to_date"][0] for entry in schedule[:3]] == [134, 267, 400]
+    assert schedule[-1]["planned_to_date"] == [1600, 160, 80, 40, 20]
+
+
+def test_calc_monthly_without_start_numbers_the_months(samples):
+    result = kpitui("calc", str(samples / "saas-trial.toml"), "--monthly", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["month", "stage", "planned", "planned_to_date"]
+    assert rows[1][:2] == ["M1", "Visitors"]
+    assert rows[-1][0] == "M3"
+
+
+def test_calc_monthly_table_comes_in_blocks_that_fit_80_columns(samples):
+    result = kpitui("calc", str(samples / "web-reference.toml"), "--monthly", columns=80)
+    lines = result.stdout.splitlines()
+    assert "Month by month (2026-04 to 2026-09, months 1-6 of 12)" in lines
+    assert "Month by month (2026-10 to 2027-03, months 7-12 of 12)" in lines
+    assert "Visits          134       133       133       134       133       133" in lines
+    assert "  to date       934     1,067     1,200     1,334     1,467     1,600" in lines
+    assert max(len(line) for line in lines) <= 80
+    wide = kpitui("calc", str(samples / "web-reference.toml"), "--monthly", columns=160)
+    assert "Month by month (12 months)" in wide.stdout
+
+
+def test_calc_monthly_markdown_has_every_month_in_one_table(samples):
+    result = kpitui("calc", str(samples / "web-reference.toml"), "--monthly", "--format", "markdown")
+    assert "| Visits | 134 | 133 | 133 | 134 | 133 | 133 | 134 | 133 | 133 | 134 | 133 | 133 |" in result.stdout
