@@ -114,6 +114,22 @@ def _command_parser() -> _Parser:
     status.add_argument("plan", help="plan file with start and [actuals] (TOML, format 1)")
     status.add_argument("--as-of", metavar="YYYY-MM", help="the month to report on (default: the last month with actuals)")
     status.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    actuals = commands.add_parser(
+        "actuals",
+        help="record actual counts from CSV exports",
+        description="Record actual counts in the plan from CSV exports, all or nothing. Long form: columns "
+        "month, stage, count (any order); wide form: a month column and one column a stage. Headers match "
+        "in any case; 月, ステージ, 件数 work too. Months as 2026-04, 2026/04, 2026/4, 2026-04-01, 202604 or "
+        "2026年4月; counts whole, thousands separators allowed; an empty cell records nothing. UTF-8 (with or "
+        "without BOM) or Shift_JIS/CP932; comma or tab; # lines before the header are skipped. Any bad cell "
+        "stops the import with file:line:column, and the plan is left as it was.",
+    )
+    actuals.add_argument("plan", help='plan file with start = "YYYY-MM" (TOML, format 1)')
+    actuals.add_argument("csvs", nargs="+", metavar="CSV", help="CSV exports to record")
+    actuals.add_argument(
+        "--replace", action="store_true", help="replace counts already recorded with different ones (default: refuse)"
+    )
+    actuals.add_argument("--dry-run", action="store_true", help="print what would be added and replaced; write nothing")
     new = commands.add_parser("new", help="write a starter plan (the reference case)")
     new.add_argument("path", help="where to write it; an existing file is never overwritten")
     for command in commands.choices.values():
@@ -139,6 +155,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from kpitui.cli import status
 
         return status.run(args.plan, args.as_of, args.format)
+    if args.command == "actuals":
+        from kpitui.cli import actuals
+
+        return actuals.run(args.plan, args.csvs, args.replace, args.dry_run)
     from kpitui.cli import new
 
     return new.run(args.path)

@@ -101,7 +101,7 @@ def test_an_import_adds_replaces_and_keeps():
     result = apply_import(plan, records)
     assert result.summary() == "1 added, 0 replaced, 1 unchanged"
     assert recorded(result.plan, MAY, "Leads") == 10
-    with pytest.raises(RecordedConflict, match='a.csv:4:2: "Visits" in 2026-05 is already recorded as 141; this gives 150'):
+    with pytest.raises(RecordedConflict, match='a.csv:4:2: "Visits" in 2026-05 is already recorded as 141; the import gives 150'):
         apply_import(plan, [*records, Record(MAY, "Visits", 150, "a.csv:4:2")])
     replaced = apply_import(plan, [*records, Record(MAY, "Visits", 150, "a.csv:4:2")], replace_recorded=True)
     assert replaced.summary() == "1 added, 1 replaced, 1 unchanged"

@@ -17,6 +17,8 @@ HEADLESS = [
     "from kpitui.cli.main import main; main(['compare', 'sample_plans/web-reference.toml'])",
     "from kpitui.cli.main import main; main(['status', 'sample_plans/web-reference.toml'])",
     "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml', '--monthly'])",
+    "from kpitui.cli.main import main; main(['actuals', 'sample_plans/web-reference.toml',"
+    " 'sample_plans/analytics-export-2026-07.csv', '--dry-run'])",
 ]
 
 

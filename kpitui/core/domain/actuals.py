@@ -16,16 +16,26 @@ class RecordedConflict(ValueError):
     """A count differs from the one already recorded, and replacing was not asked for."""
 
 
-def check_record(plan: Plan, month: Month, stage: str) -> None:
-    """Refuse a month outside the plan or a stage it does not have."""
+def check_month(plan: Plan, month: Month) -> None:
+    """Refuse a month outside the plan (and any month when the plan has no start)."""
     if plan.start is None:
         raise ValueError('the plan has no start month: add start = "YYYY-MM" before recording actuals')
     if plan.month_number(month) is None:
         last = plan.start.plus(plan.months - 1)
         raise ValueError(f"{month} is not a month of the plan ({plan.start} to {last})")
+
+
+def check_stage(plan: Plan, stage: str) -> None:
+    """Refuse a stage the plan does not have, listing the ones it has."""
     if stage not in plan.stage_names():
         known = ", ".join(describe(name) for name in plan.stage_names())
         raise ValueError(f"no stage is called {describe(stage)} (the plan's stages: {known})")
+
+
+def check_record(plan: Plan, month: Month, stage: str) -> None:
+    """Refuse a month outside the plan or a stage it does not have."""
+    check_month(plan, month)
+    check_stage(plan, stage)
 
 
 def recorded(plan: Plan, month: Month, stage: str) -> int | None:
@@ -104,7 +114,7 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
         if old is not None and not replace_recorded:
             raise RecordedConflict(
                 f"{_where(record)}{describe(record.stage)} in {record.month} is already recorded as {old:,};"
-                f" this gives {record.count:,}"
+                f" the import gives {record.count:,}"
             )
         (added if old is None else replaced).append((record, old))
         actuals.setdefault(record.month, {})[record.stage] = record.count

@@ -1,0 +1,176 @@
+"""Actual counts from CSV exports (SPEC 6), the way analytics and CRM tools and Excel write them.
+
+Long form (`month`, `stage`, `count` columns in any order) or wide form (a `month` column and one
+column a stage); UTF-8 with or without BOM, or CP932 as Japanese Excel saves it; comma or tab;
+`#` lines before the header skipped. Any bad cell is a PlanError naming `file:line:column`.
+"""
+
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from kpitui.core.domain.actuals import Record, check_month, check_stage
+from kpitui.core.domain.months import read_month
+from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.quantities import MAX_COUNT, describe
+from kpitui.core.errors import PlanError
+from kpitui.core.text.formatting import format_count
+
+MAX_CSV_BYTES = 16 * 1024 * 1024
+HEADER_ALIASES = {
+    "month": ("month", "月", "年月"),
+    "stage": ("stage", "ステージ"),
+    "count": ("count", "件数"),
+}
+T = TypeVar("T")
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _header_role(name: str) -> str | None:
+    """`month`, `stage` or `count` for a header cell that names one (any case, full-width too)."""
+    folded = unicodedata.normalize("NFKC", name).strip().casefold()
+    for role, aliases in HEADER_ALIASES.items():
+        if folded in aliases:
+            return role
+    return None
+
+
+def read_text(path: str) -> str:
+    """The file's text: UTF-8 (a BOM is dropped), else CP932; PlanError when it is neither."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # checked before opening: a FIFO would block the read
+            raise PlanError.of_file(path, "not a regular file")
+        if info.st_size > MAX_CSV_BYTES:
+            raise PlanError.of_file(path, f"too large for an export of monthly counts (over {MAX_CSV_BYTES // 2**20} MiB)")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CSV_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanError.of_file(path, "no such file") from None
+    except PermissionError:
+        raise PlanError.of_file(path, "permission denied: cannot read it") from None
+    except OSError as error:
+        raise PlanError.of_file(path, f"cannot read it: {error.strerror or error}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        return data.decode("cp932")
+    except UnicodeDecodeError:
+        before = data[: utf8_error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise PlanError.at_position(path, line, column, "neither UTF-8 nor Shift_JIS (CP932) text") from None
+
+
+def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of every row from the header on; `#` and blank lines before it skipped."""
+    import csv
+
+    lines = text.splitlines(keepends=True)
+    skipped = 0
+    while skipped < len(lines) and (not lines[skipped].strip() or lines[skipped].lstrip().startswith("#")):
+        skipped += 1
+    if skipped == len(lines):
+        raise PlanError.of_file(path, "no header row: the first line that is not a # comment names the columns")
+    header = lines[skipped]
+    delimiter = "\t" if header.count("\t") > header.count(",") else ","
+    reader = csv.reader(lines[skipped:], delimiter=delimiter, strict=True)
+    line = skipped + 1
+    try:
+        for cells in reader:
+            yield line, cells
+            line = skipped + reader.line_num + 1
+    except csv.Error as error:
+        raise PlanError.at_position(path, skipped + reader.line_num, 1, f"not valid CSV: {error}") from None
+
+
+def _count(text: str) -> int | None:
+    """A count as exports write it: `1510`, `1,510`, full-width digits; None for an empty cell."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        return None
+    if not _COUNT.fullmatch(cleaned):
+        raise ValueError(f"must be a whole number of 0 or more, like 1510 or 1,510 (got {describe(text)})")
+    count = int(cleaned.replace(",", ""))
+    if count > MAX_COUNT:
+        raise ValueError(f"must be at most {format_count(MAX_COUNT)} (got {describe(text)})")
+    return count
+
+
+def read_records(path: str, plan: Plan) -> list[Record]:
+    """Every count in the CSV file at `path` as records for `plan`; PlanError at the first bad cell."""
+    rows = _rows(path, read_text(path))
+    header_line, header = next(rows)
+
+    def fail(line: int, column: int, message: str) -> PlanError:
+        return PlanError.at_position(path, line, column, message)
+
+    def at(line: int, column: int, check: Callable[..., T], *args: object) -> T:
+        """`check(*args)`, its ValueError reported at this cell."""
+        try:
+            return check(*args)
+        except ValueError as error:
+            raise fail(line, column, str(error)) from None
+
+    roles: dict[str, int] = {}
+    for index, name in enumerate(header):
+        role = _header_role(name)
+        if role is not None:
+            if role in roles:
+                raise fail(header_line, index + 1, f"a second {role} column ({describe(name)})")
+            roles[role] = index
+    if "month" not in roles:
+        raise fail(header_line, 1, "no month column: name one month (or 月), beside stage and count, or one column a stage")
+    long_form = "stage" in roles or "count" in roles
+    if long_form:
+        for role in ("stage", "count"):
+            if role not in roles:
+                raise fail(header_line, 1, f"no {role} column: a long export has month, stage and count columns")
+        for index, name in enumerate(header):
+            if index not in roles.values():
+                raise fail(header_line, index + 1, f"unknown column {describe(name)} (expected month, stage and count)")
+        stage_columns: dict[int, str] = {}
+    else:
+        stage_columns = {index: name.strip() for index, name in enumerate(header) if index != roles["month"]}
+        for index, name in stage_columns.items():
+            at(header_line, index + 1, check_stage, plan, name)
+
+    records: list[Record] = []
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank row records nothing
+        if len(cells) > len(header):
+            raise fail(line, len(header) + 1, f"more cells than the header's {len(header)} columns")
+        cells += [""] * (len(header) - len(cells))
+        month_column = roles["month"] + 1
+        month_text = cells[roles["month"]]
+        month = read_month(unicodedata.normalize("NFKC", month_text))
+        if month is None:
+            raise fail(
+                line,
+                month_column,
+                f"not a month: {describe(month_text)} (write 2026-04, 2026/4, 2026-04-01, 202604 or 2026年4月)",
+            )
+        at(line, month_column, check_month, plan, month)
+        if long_form:
+            stage = cells[roles["stage"]].strip()
+            if not stage:
+                if cells[roles["count"]].strip():
+                    raise fail(line, roles["stage"] + 1, "no stage given for this count")
+                continue
+            at(line, roles["stage"] + 1, check_stage, plan, stage)
+            pairs = [(stage, roles["count"])]
+        else:
+            pairs = [(name, index) for index, name in stage_columns.items()]
+        for stage, index in pairs:
+            count = at(line, index + 1, _count, cells[index])
+            if count is not None:
+                records.append(Record(month, stage, count, f"{path}:{line}:{index + 1}"))
+    return records
