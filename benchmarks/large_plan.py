@@ -1,7 +1,9 @@
 """A large plan for benchmarks: many stages and scenarios with non-round rates."""
 
+from dataclasses import replace
 from decimal import Decimal
 
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import (
     CriterionState,
     Goal,
@@ -29,3 +31,13 @@ def large_plan(stages: int = 200, scenarios: int = 500) -> Plan:
         ),
         review={name: KpiReview(CriterionState.OK, notes="checked") for name in names[: stages - 1 : 3]},
     )
+
+
+def followed_plan(stages: int = 200, months: int = 120) -> Plan:
+    """A plan of `stages` stages over `months` months with every month's actuals recorded."""
+    plan = replace(large_plan(stages, scenarios=0), months=months, start=Month(2026, 4))
+    names = plan.stage_names()
+    actuals = {
+        plan.start.plus(k): {name: 1000 + (index * 37 + k * 11) % 500 for index, name in enumerate(names)} for k in range(months)
+    }
+    return replace(plan, actuals=actuals)

@@ -211,6 +211,32 @@ async def test_months_are_checked(app_on):
         assert column_texts(app_on.screen.query_one(StageTable), "monthly")[0] == "267"
 
 
+async def test_months_that_would_strand_actuals_are_refused_and_seasonality_dropped_is_said(plan_file):
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("months = 12\n", "months = 12\nseasonality = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n"))
+    app = make_app(plan_file)
+    async with app.run_test() as pilot:
+        seen = record_notifications(app)
+        goal = app.screen.query_one(GoalTable)
+        await pilot.press("g")
+        goal.move_cursor(row=goal.row_keys.index("months"))
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+a", "ctrl+k", "2", "enter")  # actuals run to 2026-06: month 3
+        await pilot.pause()
+        assert app.document.plan.months == 12
+        assert (
+            seen[-1]
+            == "actuals are recorded for 2026-04 to 2026-06, outside a plan from 2026-04 to 2026-05: remove those actuals first"
+        )
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+a", "ctrl+k", "6", "enter")
+        await pilot.pause()
+        assert app.document.plan.months == 6 and app.document.plan.seasonality == ()
+        assert seen[-1].startswith("the seasonality weights were for 12 months, not 6: every month now weighs the same")
+        await pilot.press("ctrl+z")
+        assert len(app.document.plan.seasonality) == 12
+
+
 async def test_command_palette_runs_funnel_actions(app_on):
     async with app_on.run_test() as pilot:
         await open_editor(pilot, "ctrl+p")

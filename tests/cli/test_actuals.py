@@ -220,3 +220,18 @@ def test_a_plan_changed_on_disk_during_the_import_is_not_overwritten(plan, tmp_p
         f"kpitui: error: {plan}: changed on disk while importing: nothing was written; run the import again\n"
     )
     assert plan.read_text(encoding="utf-8").endswith("# edited by a colleague\n")
+
+
+def test_the_readme_walk_through_of_the_monthly_meeting(plan, samples):
+    kpitui("actuals", str(plan), str(samples / "analytics-export-2026-07.csv"))
+    result = kpitui("status", str(plan), columns=80)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "FY2026 web plan — as of 2026-07 (month 4 of 12)",
+        "BEHIND Leads: 42 of 54 planned to date (77.7%); needs 15 a month from now on",
+    ]
+    assert "Visits     on track      539    534     100.9%      1,617    1,600       133" in lines
+    assert "Leads      behind         42     54      77.7%        126      160        15" in lines
+    assert "Bottleneck: Visits converts at 7.8% against 10% planned" in lines
+    assert "At the rates you really see, you need 1,566 at the top (the plan says 1,600)" in lines

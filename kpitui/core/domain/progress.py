@@ -6,6 +6,7 @@ attainment is rounded, and always down, so a stage is never shown as further alo
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -113,10 +114,16 @@ def as_of_number(plan: Plan, as_of: Month | None) -> int:
 
 
 def _stage_status(
-    plan: Plan, index: int, target: int, elapsed: tuple[Month, ...], weight_to_date: int, weight_total: int
+    plan: Plan,
+    index: int,
+    target: int,
+    elapsed: tuple[Month, ...],
+    recorded: list[Mapping[str, int]],
+    weight_to_date: int,
+    weight_total: int,
 ) -> StageStatus:
     stage = plan.stages[index]
-    counts = [plan.actuals.get(month, {}).get(stage.name) for month in elapsed]
+    counts = [month.get(stage.name) for month in recorded]
     missing = tuple(month for month, count in zip(elapsed, counts, strict=True) if count is None)
     planned = planned_to_date(target, weight_to_date, weight_total)
     remaining_months = plan.months - len(elapsed)
@@ -177,11 +184,12 @@ def status(plan: Plan, as_of: Month | None = None) -> PlanStatus:
         as_of = last_recorded_month(plan)
     number = as_of_number(plan, as_of)
     elapsed = plan.calendar_months()[:number]
+    recorded = [plan.actuals.get(month, {}) for month in elapsed]  # each month looked up once, not once a stage
     cumulative = cumulative_weights(plan)
     calculation = calculate(plan)
     stages = _with_observed_rates(
         [
-            _stage_status(plan, index, row.target, elapsed, cumulative[number], cumulative[-1])
+            _stage_status(plan, index, row.target, elapsed, recorded, cumulative[number], cumulative[-1])
             for index, row in enumerate(calculation.stages)
         ]
     )

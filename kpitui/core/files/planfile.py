@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
+from kpitui.core.files.actuals_toml import split_actuals
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
@@ -74,7 +75,7 @@ def parse_plan(text: str, source: str) -> Plan:
     if not text.strip():
         raise PlanError.of_file(source, "the file is empty: a plan needs format, goal and stages (try `kpitui new`)")
     try:
-        document = tomllib.loads(text, parse_float=Decimal)
+        document = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         match = _POSITION.match(str(error))
         if match is None:
@@ -88,6 +89,21 @@ def parse_plan(text: str, source: str) -> Plan:
     except ValueError:  # only an integer with more digits than Python will convert gets here
         raise PlanError.of_file(source, "invalid TOML: a number has too many digits") from None
     return plan_from_document(document, source)
+
+
+def _parse_toml(text: str) -> dict:
+    """tomllib's document, with a long tail of plain actuals tables read by the fast reader."""
+    split = split_actuals(text)
+    if split is not None:
+        head, actuals = split
+        try:
+            document = tomllib.loads(head, parse_float=Decimal)
+        except tomllib.TOMLDecodeError:
+            document = None  # let the whole file give tomllib's own message
+        if document is not None and "actuals" not in document:
+            document["actuals"] = actuals
+            return document
+    return tomllib.loads(text, parse_float=Decimal)
 
 
 def display_title(plan: Plan, path: FilePath | None) -> str:
