@@ -235,3 +235,14 @@ def test_the_readme_walk_through_of_the_monthly_meeting(plan, samples):
     assert "Leads      behind         42     54      77.7%        126      160        15" in lines
     assert "Bottleneck: Visits converts at 7.8% against 10% planned" in lines
     assert "At the rates you really see, you need 1,566 at the top (the plan says 1,600)" in lines
+
+
+def test_special_files_are_refused_without_waiting_on_them(plan, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = kpitui("actuals", str(plan), str(fifo))  # would block for ever if it were opened
+    assert result.stderr == f"kpitui: error: {fifo}: not a regular file\n"
+    folder = kpitui("actuals", str(plan), str(tmp_path))
+    assert folder.stderr == f"kpitui: error: {tmp_path}: is a directory, not an export of monthly counts\n"

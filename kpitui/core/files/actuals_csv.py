@@ -5,9 +5,7 @@ column a stage); UTF-8 with or without BOM, or CP932 as Japanese Excel saves it;
 `#` lines before the header skipped. Any bad cell is a PlanError naming `file:line:column`.
 """
 
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -17,6 +15,7 @@ from kpitui.core.domain.months import read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import MAX_COUNT, describe
 from kpitui.core.errors import PlanError
+from kpitui.core.files.planfile import position, read_bytes
 from kpitui.core.text.formatting import format_count
 
 MAX_CSV_BYTES = 16 * 1024 * 1024
@@ -40,20 +39,7 @@ def _header_role(name: str) -> str | None:
 
 def read_text(path: str) -> str:
     """The file's text: UTF-8 (a BOM is dropped), else CP932; PlanError when it is neither."""
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):  # checked before opening: a FIFO would block the read
-            raise PlanError.of_file(path, "not a regular file")
-        if info.st_size > MAX_CSV_BYTES:
-            raise PlanError.of_file(path, f"too large for an export of monthly counts (over {MAX_CSV_BYTES // 2**20} MiB)")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CSV_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanError.of_file(path, "no such file") from None
-    except PermissionError:
-        raise PlanError.of_file(path, "permission denied: cannot read it") from None
-    except OSError as error:
-        raise PlanError.of_file(path, f"cannot read it: {error.strerror or error}") from None
+    data = read_bytes(path, path, limit=MAX_CSV_BYTES, kind="an export of monthly counts")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -63,9 +49,7 @@ def read_text(path: str) -> str:
     try:
         return data.decode("cp932")
     except UnicodeDecodeError:
-        before = data[: utf8_error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, column = position(data, utf8_error.start)
         raise PlanError.at_position(path, line, column, "neither UTF-8 nor Shift_JIS (CP932) text") from None
 
 

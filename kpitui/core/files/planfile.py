@@ -39,23 +39,28 @@ def fingerprint(path: FilePath) -> Fingerprint | None:
     return Fingerprint(info.st_mtime_ns, info.st_size)
 
 
-def _read_bytes(path: FilePath, source: str) -> bytes:
+def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind: str = "a plan file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; PlanError naming `source` otherwise."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a FIFO would block
+            raise PlanError.of_file(source, f"is a directory, not {kind}" if os.path.isdir(path) else "not a regular file")
         with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise PlanError.of_file(source, "not a regular file")
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise PlanError.of_file(source, "no such file") from None
-    except IsADirectoryError:
-        raise PlanError.of_file(source, "is a directory, not a plan file") from None
     except PermissionError:
         raise PlanError.of_file(source, "permission denied: cannot read it") from None
     except OSError as error:
         raise PlanError.of_file(source, f"cannot read it: {error.strerror or error}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise PlanError.of_file(source, f"too large for a plan file (over {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    if len(data) > limit:
+        raise PlanError.of_file(source, f"too large for {kind} (over {limit // (1024 * 1024)} MiB)")
     return data
+
+
+def position(data: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of a byte offset, for messages about undecodable bytes."""
+    before = data[:offset]
+    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -64,9 +69,7 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, column = position(data, error.start)
         raise PlanError.at_position(source, line, column, "not UTF-8 text: save the file as UTF-8") from None
 
 
@@ -116,7 +119,7 @@ def display_title(plan: Plan, path: FilePath | None) -> str:
 def load_plan(path: FilePath) -> Plan:
     """Read and check the plan file at `path`; PlanError naming the file on any problem."""
     source = os.fspath(path)
-    return parse_plan(_decode(_read_bytes(path, source), source), source)
+    return parse_plan(_decode(read_bytes(path, source), source), source)
 
 
 def save_plan(plan: Plan, path: FilePath) -> Fingerprint:
