@@ -9,43 +9,41 @@ a table header of another shape) returns None and the whole file goes to tomllib
 always tomllib's own, with their line and column.
 """
 
+import operator
 import re
 
 _TEXT = r'[^"\\\x00-\x08\x0a-\x1f\x7f]*'  # a basic string with no escapes: read as written
-# One line of an actuals table: a header, a `name = count` entry, or nothing; each with a comment.
-_LINE = re.compile(
-    r"[ \t]*(?:"
-    r'\[actuals\."(?P<month>' + _TEXT + r')"\]'
-    r'|(?:(?P<bare>[A-Za-z0-9_-]+)|"(?P<quoted>' + _TEXT + r')")[ \t]*=[ \t]*(?P<count>0|[1-9][0-9]{0,17})'
-    r")?[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?\r?(?:\n|\Z)"
-)
-_FIRST = re.compile(r'^[ \t]*\[actuals\."', re.MULTILINE)
+_END = r"[ \t]*(?:#[^\n]*)?\r?$"  # trailing blanks and a comment (control characters are refused apart)
+_HEADER = r'^[ \t]*\[actuals\."(' + _TEXT + r')"\]' + _END
+_SPLIT = re.compile(_HEADER, re.MULTILINE)
+_ENTRY = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"' + _TEXT + r'")[ \t]*=[ \t]*(0|[1-9][0-9]{0,17})' + _END, re.MULTILINE)
+_BLANK = re.compile(r"^[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)  # a line of blanks and perhaps a comment
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")  # never valid outside escapes
+_UNQUOTE = operator.methodcaller("strip", '"')
 
 
 def split_actuals(text: str) -> tuple[str, dict[str, dict[str, int]]] | None:
-    """(the text before the actuals tables, the tables by month key), or None to leave it all to tomllib."""
-    first = _FIRST.search(text)
+    """(the text before the actuals tables, the tables by month key), or None to leave it all to tomllib.
+
+    Every line of the tail must be a header, a `name = count` entry, or blanks and a comment: the
+    headers and entries found must account for every line with content, else tomllib decides.
+    """
+    first = _SPLIT.search(text)
     if first is None:
         return None
-    tables: dict[str, dict[str, int]] = {}
-    current: dict[str, int] | None = None
-    position = first.start()
-    for line in _LINE.finditer(text, position):
-        if line.start() != position:
-            return None  # a line of another shape
-        position = line.end()
-        month, count = line["month"], line["count"]
-        if month is not None:
-            if month in tables:
-                return None
-            current = tables[month] = {}
-        elif count is not None:
-            key = line["bare"] if line["bare"] is not None else line["quoted"]
-            if current is None or key in current:
-                return None
-            current[key] = int(count)
-        if position == len(text):
-            break
-    if position != len(text):
+    tail = text[first.start() :]
+    if _FORBIDDEN.search(tail):
         return None
+    parts = _SPLIT.split(tail)  # "", month, its lines, month, its lines …
+    tables: dict[str, dict[str, int]] = {}
+    found = 0
+    for month, body in zip(parts[1::2], parts[2::2], strict=True):
+        entries = _ENTRY.findall(body)
+        table = dict(zip(map(_UNQUOTE, (key for key, _ in entries)), map(int, (count for _, count in entries)), strict=True))
+        if month in tables or len(table) != len(entries):
+            return None  # a month or a stage twice: tomllib's error to report
+        tables[month] = table
+        found += 1 + len(entries)
+    if found != tail.count("\n") + 1 - len(_BLANK.findall(tail)):
+        return None  # a line of another shape
     return text[: first.start()], tables
