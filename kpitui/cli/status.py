@@ -15,13 +15,8 @@ from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import format_count, format_decimal, format_percent
+from kpitui.core.text.vocabulary import state_label, status_label
 
-STATUS_WORDS = {
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.BEHIND: "behind",
-    Status.NO_DATA: "no data",
-}
 PACE_HEADERS = ["Stage", "Status", "Actual", "Plan", "Attained", "Forecast", "Target", "Need/mo"]
 RATE_HEADERS = ["Stage", "Rate", "Seen", "Seen ÷ rate"]
 SIX_PLACES = Decimal("0.000001")
@@ -112,10 +107,11 @@ def behind_lines(result: PlanStatus) -> list[str]:
             lines.append("  the KGI stage: the stages above it are where to act")
         elif item.contingency_plan.strip():
             plan_lines = item.contingency_plan.strip().splitlines()
-            lines.append(f"  contingency plan (review: {item.contingency.value}): {plan_lines[0]}")
+            lines.append(f"  contingency plan (review: {state_label(item.contingency.value)}): {plan_lines[0]}")
             lines += [f"    {line}" for line in plan_lines[1:]]
         else:
-            lines.append(f"  no contingency plan written (review: {item.contingency.value}); write one in the Review screen")
+            state = state_label(item.contingency.value)
+            lines.append(f"  no contingency plan written (review: {state}); write one in the Review screen")
     return lines
 
 
@@ -147,7 +143,7 @@ def pace_rows(result: PlanStatus) -> list[list[str]]:
     return [
         [
             row.name,
-            STATUS_WORDS[row.status],
+            status_label(row.status.value),
             _maybe(row.actual_to_date),
             format_count(row.plan_to_date),
             _attained(row),
