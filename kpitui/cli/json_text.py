@@ -8,6 +8,8 @@ from kpitui.core.text.safe_text import is_hidden
 
 
 def _string(text: str) -> str:
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape: the usual name, month or status
     # json.dumps escapes C0 controls but not C1 controls, bidi overrides or zero-width characters.
     encoded = json.dumps(text, ensure_ascii=False)
     if encoded.isprintable():
@@ -38,6 +40,8 @@ def to_json(value: object, indent: int = 2, level: int = 0) -> str:
         return "[\n" + ",\n".join(f"{inner}{to_json(v, indent, level + 1)}" for v in value) + f"\n{pad}]"
     if isinstance(value, str):
         return _string(value)
+    if type(value) is int:
+        return str(value)
     if isinstance(value, Decimal):
         return format_decimal(value)
     return json.dumps(value)

@@ -124,12 +124,13 @@ def _stage_status(
 ) -> StageStatus:
     stage = plan.stages[index]
     counts = [month.get(stage.name) for month in recorded]
-    missing = tuple(month for month, count in zip(elapsed, counts, strict=True) if count is None)
+    complete = None not in counts  # the usual case: every month recorded, summed without a Python loop
+    missing = () if complete else tuple(month for month, count in zip(elapsed, counts, strict=True) if count is None)
     planned = planned_to_date(target, weight_to_date, weight_total)
     remaining_months = plan.months - len(elapsed)
     if len(missing) == len(elapsed):  # nothing recorded: nothing can be said about the pace
         return StageStatus(stage.name, target, planned, None, None, Status.NO_DATA, missing, None, None, None, stage.rate, None)
-    actual = sum(count for count in counts if count is not None)
+    actual = sum(counts) if complete else sum(count for count in counts if count is not None)  # type: ignore[arg-type]
     attainment = Fraction(actual, planned) if planned else None
     if actual >= planned:
         state = Status.ON_TRACK

@@ -39,7 +39,8 @@ def split_actuals(text: str) -> tuple[str, dict[str, dict[str, int]]] | None:
     found = 0
     for month, body in zip(parts[1::2], parts[2::2], strict=True):
         entries = _ENTRY.findall(body)
-        table = dict(zip(map(_UNQUOTE, (key for key, _ in entries)), map(int, (count for _, count in entries)), strict=True))
+        keys, counts = zip(*entries, strict=True) if entries else ((), ())
+        table = dict(zip(map(_UNQUOTE, keys), map(int, counts), strict=True))  # no Python-level loop
         if month in tables or len(table) != len(entries):
             return None  # a month or a stage twice: tomllib's error to report
         tables[month] = table
