@@ -94,10 +94,9 @@ def heading(result: PlanStatus, title: str) -> str:
 
 def behind_lines(result: PlanStatus) -> list[str]:
     """Each stage behind, by how much, what it needs, and the recovery the team agreed."""
-    rows = {row.name: row for row in result.stages}
     lines = []
     for item in result.behind:
-        row = rows[item.stage]
+        row = result.stage(item.stage)
         needs = f"; needs {format_count(row.needed_per_month)} a month from now on" if row.needed_per_month else ""
         lines.append(
             f"BEHIND {item.stage}: {format_count(row.actual_to_date or 0)} of {format_count(row.plan_to_date)}"
@@ -118,9 +117,8 @@ def behind_lines(result: PlanStatus) -> list[str]:
 def summary_lines(result: PlanStatus) -> list[str]:
     """The bottleneck, what the observed rates mean at the top, and months with nothing recorded."""
     lines = []
-    rows = {row.name: row for row in result.stages}
     if result.bottleneck is not None:
-        row = rows[result.bottleneck]
+        row = result.stage(result.bottleneck)
         lines.append(
             f"Bottleneck: {row.name} converts at {shown_rate(row.observed_rate)}"  # type: ignore[arg-type]
             f" against {format_percent(row.rate)} planned"  # type: ignore[arg-type]

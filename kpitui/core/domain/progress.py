@@ -90,6 +90,10 @@ class PlanStatus:
         """At least one stage is behind: the exit code 1 of `kpitui status`."""
         return bool(self.behind)
 
+    def stage(self, name: str) -> StageStatus:
+        """The status of the stage called `name`."""
+        return next(row for row in self.stages if row.name == name)
+
     @property
     def top_target(self) -> int:
         """The plan's own top-of-funnel target, to set `replan_top` against."""
