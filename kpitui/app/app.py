@@ -226,7 +226,8 @@ class KpiApp(App[None]):
         else:
             return False
         answer = await self.push_screen_wait(
-            ChoiceDialog(question, [Choice("overwrite", "Overwrite", "o"), Choice("cancel", "Cancel", "c")])
+            # Cancel first, so a reflex Enter keeps someone else's work.
+            ChoiceDialog(question, [Choice("cancel", "Cancel", "c"), Choice("overwrite", "Overwrite", "o")])
         )
         return answer != "overwrite"
 

@@ -107,6 +107,17 @@ async def test_saving_over_a_file_changed_on_disk_asks_first(app_on, plan_file):
         assert load_plan(plan_file) == app_on.document.plan
 
 
+async def test_a_reflex_enter_on_the_changed_on_disk_question_keeps_their_work(app_on, plan_file):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        plan_file.write_text(plan_file.read_text().replace('title = "FY2026 web plan"', 'title = "theirs"'))
+        await open_editor(pilot, "ctrl+s")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_plan(plan_file).title == "theirs"
+        assert app_on.document.modified
+
+
 async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path, samples):
     folder = tmp_path / "gone"
     folder.mkdir()
