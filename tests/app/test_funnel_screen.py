@@ -194,9 +194,37 @@ async def test_goal_kind_switches_keeping_the_kgi(app_on):
         await open_editor(pilot, "down", "enter")
         await pilot.press(*"30", "enter")
         assert targets(app_on)[-1] == "30"
-        await pilot.press("ctrl+home", "enter")
-        assert not app_on.document.plan.goal.is_count_driven
-        assert targets(app_on)[-1] == "30"
+
+
+async def test_switching_the_goal_kind_twice_gives_back_the_teams_revenue_figures(app_on):
+    revenue_goal = app_on.document.plan.goal
+    async with app_on.run_test() as pilot:
+        seen = record_notifications(app_on)
+        await pilot.press("g", "ctrl+home", "enter", "enter")
+        assert app_on.document.plan.goal == revenue_goal  # not made-up figures
+        await pilot.press("enter")
+        await open_editor(pilot, "down", "enter")
+        await pilot.press(*"30", "enter", "up", "enter")
+        assert app_on.document.plan.goal == revenue_goal
+        assert targets(app_on)[-1] == "20"
+        assert any("KGI is 20 again (was 30)" in message for message in seen), seen
+
+
+async def test_a_count_driven_plan_asks_for_revenue_figures_instead_of_making_them_up(tmp_path):
+    path = tmp_path / "count.toml"
+    stages = '[[stages]]\nname = "Leads"\nrate = "10%"\n\n[[stages]]\nname = "Orders"\n'
+    path.write_text(f"format = 1\n\n[goal]\norders = 20\n\n{stages}", encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test() as pilot:
+        await open_editor(pilot, "g", "ctrl+home", "enter")
+        assert editor_state(app)[0] == ""
+        await pilot.press(*"900,000,000", "enter")
+        await pilot.pause()
+        await pilot.press(*"10,000,000", "enter")
+        await pilot.pause()
+        goal = app.document.plan.goal
+        assert (goal.revenue, goal.average_deal, goal.channel_share) == (900_000_000, 10_000_000, 1)
+        assert targets(app) == ["900", "90"]
 
 
 async def test_months_are_checked(app_on):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.domain import comparison, scenarios
+from kpitui.core.domain import comparison, edits, funnel, scenarios
 from kpitui.core.domain.edits import set_goal, set_rate
 from kpitui.core.domain.example import reference_plan
 from kpitui.core.domain.plan import Goal
@@ -76,6 +76,44 @@ def test_promote_then_previous_baseline_gives_back_the_old_plan(plan, data):
     promoted = scenarios.promote_scenario(plan, 0)
     back = promoted.with_scenario_applied(promoted.scenarios[-1])
     assert back.stages == plan.stages and back.goal == plan.goal
+
+
+@given(plans(), st.data())
+def test_promote_leaves_every_other_scenarios_figures_where_they_were(plan, data):
+    names = [s.name for s in plan.kpi_stages]
+    for _ in range(3):  # three scenarios, each overriding a rate and perhaps the goal
+        plan = scenarios.add_scenario(plan)
+        index = len(plan.scenarios) - 1
+        plan = scenarios.set_rate_override(plan, index, data.draw(st.sampled_from(names)), data.draw(rates))
+        if data.draw(st.booleans()):
+            plan = scenarios.set_goal_override(plan, index, "orders", data.draw(st.integers(1, 10**6)))
+    chosen = data.draw(st.integers(0, len(plan.scenarios) - 1))
+    promoted = scenarios.promote_scenario(plan, chosen)
+    before = {s.name: plan.with_scenario_applied(s) for i, s in enumerate(plan.scenarios) if i != chosen}
+    after = {s.name: promoted.with_scenario_applied(s) for s in promoted.scenarios if s.name in before}
+    assert after.keys() == before.keys()
+    for name, applied in after.items():
+        assert (applied.stages, applied.goal) == (before[name].stages, before[name].goal), name
+
+
+@given(plans(), st.data())
+def test_switching_the_goal_kind_there_and_back_moves_no_figure(plan, data):
+    money = st.integers(1, 10**12).map(D)
+    plan = set_goal(plan, Goal(revenue=data.draw(money), average_deal=data.draw(money), channel_share=data.draw(rates)))
+    plan = scenarios.add_scenario(plan)
+    plan = scenarios.set_rate_override(plan, 0, data.draw(st.sampled_from([s.name for s in plan.kpi_stages])), data.draw(rates))
+    plan = scenarios.set_goal_override(plan, 0, "channel_share", data.draw(rates))
+
+    def figures(p):  # every target of the baseline and of each scenario
+        plans = [p, *(p.with_scenario_applied(s) for s in p.scenarios)]
+        return [[stage.target for stage in funnel.calculate(each).stages] for each in plans]
+
+    counted = edits.toggle_goal_kind(plan)
+    assert counted.goal.is_count_driven and figures(counted) == figures(plan)
+    back = edits.toggle_goal_kind(counted, plan.goal)
+    assert back.goal == plan.goal and figures(back) == figures(plan)
+    with pytest.raises(ValueError, match="no revenue figures to switch back to"):
+        edits.toggle_goal_kind(counted)
 
 
 def test_comparison_rows_and_differences_on_the_reference_plan():

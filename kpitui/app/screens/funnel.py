@@ -1,5 +1,7 @@
 """The Funnel screen: edit the goal and the stages in place and watch every target follow."""
 
+from decimal import Decimal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +16,9 @@ from kpitui.app.widgets.goal_table import DERIVED, GoalTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.domain import edits, funnel
-from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.plan import Goal, Plan
 from kpitui.core.domain.quantities import parse_months
-from kpitui.core.session.typed_input import parse_typed_whole
+from kpitui.core.session.typed_input import TYPED_GOAL_PARSERS, parse_typed_whole
 from kpitui.core.text.safe_text import visible
 
 
@@ -172,6 +174,32 @@ class FunnelScreen(PlanScreen):
             if note is not None:
                 self.notify(note, title="Months changed", markup=False, timeout=8)
 
+    def switch_goal_kind(self) -> None:
+        """Revenue to a count keeps the KGI; back to revenue restores the team's figures, or asks for them."""
+        remembered = self.app.document.remembered_revenue_goal()
+        if not self.plan.goal.is_count_driven or remembered is not None:
+            kgi_before = funnel.kgi(self.plan.goal)
+            if self.app.apply_edit("switch the goal kind", lambda p: edits.toggle_goal_kind(p, remembered)):
+                kgi_after = funnel.kgi(self.plan.goal)
+                if kgi_after != kgi_before:
+                    self.notify(f"Back to the revenue figures: the KGI is {kgi_after:,} again (was {kgi_before:,}).", timeout=5)
+            return
+        currency = visible(self.plan.currency) or "money"
+        parse_money = TYPED_GOAL_PARSERS["revenue"]
+
+        def with_revenue(revenue: Decimal) -> None:
+            self.edit(
+                f"Average order value ({currency})",
+                "",
+                parse_money,
+                TEXT_HINT,
+                lambda deal: self.app.apply_edit(
+                    "switch the goal kind", lambda p: edits.set_goal(p, Goal(revenue=revenue, average_deal=deal))
+                ),
+            )
+
+        self.edit(f"Revenue target ({currency}): the goal becomes revenue-driven", "", parse_money, TEXT_HINT, with_revenue)
+
     @on(DataTable.RowSelected, "#goal")
     @guarded
     def edit_goal(self) -> None:
@@ -181,7 +209,7 @@ class FunnelScreen(PlanScreen):
         if field in DERIVED:
             self.notify("Calculated from revenue, average order and channel share.", timeout=4)
         elif field == "kind":
-            self.app.apply_edit("switch the goal kind", edits.toggle_goal_kind)
+            self.switch_goal_kind()
         elif field == "rounding":
             self.action_toggle_rounding()
         elif field in GOAL_FIELDS:

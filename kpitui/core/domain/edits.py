@@ -8,6 +8,7 @@ actuals tie it to its calendar, so an edit of `start` or `months` never leaves o
 from dataclasses import replace
 from decimal import Decimal
 
+from kpitui.core.domain.baseline import with_baseline
 from kpitui.core.domain.funnel import kgi
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import (
@@ -134,17 +135,20 @@ def set_goal(plan: Plan, goal: Goal) -> Plan:
     return replace(plan, goal=goal)
 
 
-def toggle_goal_kind(plan: Plan) -> Plan:
-    """Switch between a revenue-driven and a count-driven goal, keeping the KGI where it is.
+def toggle_goal_kind(plan: Plan, revenue_goal: Goal | None = None) -> Plan:
+    """Switch between a revenue-driven and a count-driven goal.
 
-    Going to revenue, the amounts start as `KGI × 1,000,000` with an average order of 1,000,000
-    and a 100 % share: the KGI is unchanged until the team types its real numbers.
+    To a count, the KGI stays where it is, and so does every scenario's. Back to revenue, the figures are `revenue_goal`, the
+    team's own (the app remembers them); without them the switch is refused rather than made up.
     """
-    kgi_now = kgi(plan.goal)
     if not plan.goal.is_count_driven:
-        return replace(plan, goal=Goal(orders=kgi_now))
-    unit = Decimal(1_000_000)
-    return replace(plan, goal=Goal(revenue=unit * kgi_now, average_deal=unit))
+        goal = Goal(orders=kgi(plan.goal))
+    elif revenue_goal is None or revenue_goal.is_count_driven:
+        raise ValueError("there are no revenue figures to switch back to: type the revenue and the average order")
+    else:
+        goal = revenue_goal
+    # A scenario's goal overrides are of the baseline's kind: rewrite them so its figures stay.
+    return with_baseline(plan, replace(plan, goal=goal))
 
 
 def _check_actuals_fit(plan: Plan, start: Month | None, months: int) -> None:

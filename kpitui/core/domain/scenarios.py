@@ -3,8 +3,9 @@
 from dataclasses import replace
 from decimal import Decimal
 
+from kpitui.core.domain.baseline import goal_overrides, rebased
 from kpitui.core.domain.edits import check_unique_name, unused_name
-from kpitui.core.domain.plan import GOAL_FIELDS, REVENUE_FIELDS, Goal, Plan, Scenario
+from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"
@@ -32,15 +33,6 @@ def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:
         source = plan.scenarios[copy_of]
         new = replace(source, name=unused_scenario_name(plan, f"{source.name} copy"))
     return _with_scenarios(plan, [*plan.scenarios, new])
-
-
-def goal_overrides(base: Goal, target: Goal) -> dict[str, Decimal | int]:
-    """The overrides that turn goal `base` into goal `target`."""
-    if target.is_count_driven:
-        return {} if target == base else {"orders": target.orders}
-    if base.is_count_driven:
-        return {field: getattr(target, field) for field in REVENUE_FIELDS}
-    return {field: getattr(target, field) for field in REVENUE_FIELDS if getattr(target, field) != getattr(base, field)}
 
 
 def scenario_from_edits(saved: Plan, current: Plan, name: str) -> Plan:
@@ -125,14 +117,13 @@ def set_goal_override(plan: Plan, index: int, field: str, figure: Decimal | int 
 
 
 def promote_scenario(plan: Plan, index: int) -> Plan:
-    """Make scenario `index` the baseline; the old baseline's values it changed are kept as a scenario."""
+    """Make scenario `index` the baseline; the old baseline is kept as a scenario.
+
+    Every other scenario is rewritten against the new baseline, so that none of its figures moves.
+    """
     promoted = plan.scenarios[index]
     applied = plan.with_scenario_applied(promoted)
-    previous = Scenario(
-        unused_scenario_name(plan, PREVIOUS_BASELINE),
-        f"The baseline before {promoted.name!r} was promoted",
-        {stage.name: stage.rate for stage in plan.kpi_stages if stage.name in promoted.rates},
-        goal_overrides(applied.goal, plan.goal),
-    )
-    others = [s for i, s in enumerate(plan.scenarios) if i != index]
-    return replace(plan, goal=applied.goal, stages=applied.stages, scenarios=(*others, previous))
+    new = replace(plan, goal=applied.goal, stages=applied.stages)
+    previous = Scenario(unused_scenario_name(plan, PREVIOUS_BASELINE), f"The baseline before {promoted.name!r} was promoted")
+    others = [rebased(s, plan, new) for i, s in enumerate(plan.scenarios) if i != index]
+    return replace(new, scenarios=(*others, rebased(previous, plan, new)))

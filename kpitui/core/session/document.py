@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.plan import Goal, Plan
 from kpitui.core.files.planfile import (
     Fingerprint,
     display_title,
@@ -53,6 +53,13 @@ class PlanDocument:
     def title(self) -> str:
         """The title to show: the plan's own, or its file's name."""
         return display_title(self.plan, self.path)
+
+    def remembered_revenue_goal(self) -> Goal | None:
+        """The latest revenue-driven goal this session has seen, to switch back to from a count."""
+        for plan in (*self.history.plans(), self.saved_plan):
+            if not plan.goal.is_count_driven:
+                return plan.goal
+        return None
 
     def changed_on_disk(self) -> bool:
         """Someone else wrote, created or removed the file since it was opened or saved here."""

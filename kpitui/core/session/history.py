@@ -1,5 +1,6 @@
 """Undo and redo as a history of plan values, each step labelled with what it did."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kpitui.core.domain.plan import Plan
@@ -38,6 +39,12 @@ class History:
     def can_redo(self) -> bool:
         """There is an undone edit to redo."""
         return bool(self._future)
+
+    def plans(self) -> Iterator[Plan]:
+        """Every plan the history holds: the current one, then older ones newest first, then undone ones."""
+        yield self.plan
+        yield from (step.plan for step in reversed(self._past))
+        yield from (step.plan for step in reversed(self._future))
 
     def push(self, plan: Plan, label: str, run: object = None) -> bool:
         """Record an edit; a plan equal to the current one records nothing. True when recorded.
