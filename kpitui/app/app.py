@@ -6,6 +6,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
@@ -140,7 +141,8 @@ class KpiApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that do nothing now: undo with nothing to undo, screens behind a dialog."""
-        if isinstance(self.screen, ModalScreen):  # a dialog answers first
+        # A dialog answers first; the palette is not one: it offers the keys of the screen beneath.
+        if isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False
         if action == "undo":
             return self.document.history.can_undo or None

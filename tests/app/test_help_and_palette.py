@@ -55,13 +55,17 @@ def palette_titles(app) -> list[str]:
 
 
 @pytest.mark.parametrize("screen_key", SCREENS)
-async def test_the_palette_lists_each_command_once(app_on, screen_key):
+async def test_the_open_palette_lists_each_command_once_the_apps_included(app_on, screen_key):
     async with app_on.run_test(size=(120, 40)) as pilot:
         await pilot.press(screen_key)
-        titles = palette_titles(app_on)
+        beneath = app_on.screen
+        await open_editor(pilot, "ctrl+p")
+        titles = [command.title for command in app_on.get_system_commands(beneath)]
         assert len(titles) == len(set(titles)), titles
         assert "Keys" not in titles  # Textual's keys panel would repeat Help
         assert titles.count("Quit") == 1  # ours, which asks about unsaved work
+        for title in ("Save", "Save as", "Help", "Funnel screen", "Review screen", "What-if screen"):
+            assert title in titles
 
 
 async def test_the_palette_offers_close_beside_only_with_a_plan_beside(app_on, samples):
