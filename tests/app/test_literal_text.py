@@ -27,7 +27,7 @@ async def test_notifications_show_names_literally(samples):
         seen = record_notifications(app)
         await pilot.press("d")
         await pilot.pause()
-        assert seen == ["Deleted [@click=app.quit]Visits[/]. Ctrl+Z brings it back."]
+        assert seen == ["Deleted [@click=app.quit]Visits[/]. ^z brings it back."]
         assert app.is_running
 
 
