@@ -4,6 +4,7 @@ import pytest
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState
 from kpitui.core.domain.review import criterion_label, criterion_question
+from kpitui.core.text import i18n
 from kpitui.core.text.i18n import _, language, ngettext, resolve_language, set_language, tr
 from kpitui.core.text.vocabulary import state_label, status_label
 
@@ -74,3 +75,9 @@ def test_setting_an_unknown_language_is_refused():
     with pytest.raises(ValueError):
         set_language("fr")
     assert language() == "en"
+
+
+def test_an_installation_without_its_catalogue_still_works_in_english(monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
+    set_language("ja")
+    assert language() == "ja" and criterion_label("alignment") == "Alignment"

@@ -8,7 +8,8 @@ from kpitui.core.text.i18n import tr
 UNITS = (("兆", 10**12), ("億", 10**8), ("万", 10**4))
 MYRIAD = 10**4
 _NUMBER = r"(?:[0-9][0-9,_]*(?:\.[0-9]+)?|\.[0-9]+)"
-_WRITTEN = re.compile(rf"([+-]?)(?:({_NUMBER})兆)?(?:({_NUMBER})億)?(?:({_NUMBER})万)?({_NUMBER})?")
+# Compiled on first use (re caches it): formatting, which every command needs, never pays for it.
+_WRITTEN = rf"([+-]?)(?:({_NUMBER})兆)?(?:({_NUMBER})億)?(?:({_NUMBER})万)?({_NUMBER})?"
 
 
 def has_myriads(text: str) -> bool:
@@ -37,7 +38,7 @@ def parse_myriads(text: str) -> Decimal:
     `1億20000万` is refused rather than guessed at.
     """
     typed = text.strip()
-    written = _WRITTEN.fullmatch(typed)
+    written = re.fullmatch(_WRITTEN, typed)
     if written is None or not any(written.groups()[1:]):
         raise ValueError(tr('type a number like 1,000万 or 12億3,456万 (got "{typed}")', typed=typed))
     sign, *groups = written.groups()
