@@ -3,10 +3,11 @@
 import pytest
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState
+from kpitui.core.domain.progress import Status
 from kpitui.core.domain.review import criterion_label, criterion_question
 from kpitui.core.text import i18n
 from kpitui.core.text.i18n import _, language, ngettext, resolve_language, set_language, tr
-from kpitui.core.text.vocabulary import state_label, status_label
+from kpitui.core.text.vocabulary import STATE_LABELS, STATUS_LABELS, state_label, status_label
 
 
 @pytest.mark.parametrize(
@@ -81,3 +82,8 @@ def test_an_installation_without_its_catalogue_still_works_in_english(monkeypatc
     monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
     set_language("ja")
     assert language() == "ja" and criterion_label("alignment") == "Alignment"
+
+
+def test_every_state_and_status_has_words():
+    assert set(STATE_LABELS) == {state.value for state in CriterionState}
+    assert set(STATUS_LABELS) == {status.value for status in Status}
