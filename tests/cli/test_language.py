@@ -52,7 +52,7 @@ def test_an_unknown_language_is_a_one_line_usage_error(args, environ, message, s
     assert result.stderr.splitlines() == [message]
 
 
-@pytest.mark.parametrize("command", [[], ["calc"], ["compare"], ["check"], ["new"]])
+@pytest.mark.parametrize("command", [[], ["calc"], ["compare"], ["check"], ["new"], ["status"]])
 def test_every_help_lists_lang(command):
     result = kpitui(*command, "--help")
     assert result.returncode == 0 and "--lang {en,ja}" in result.stdout
@@ -64,6 +64,7 @@ def test_every_help_lists_lang(command):
         ["calc", "web-reference.toml", "--format", "json", "--top", "1000"],
         ["compare", "web-reference.toml", "saas-trial.toml", "--format", "json"],
         ["check", "web-reference.toml", "saas-trial.toml", "--format", "json"],
+        ["status", "web-reference-ja.toml", "--format", "json"],
     ],
 )
 def test_json_is_byte_identical_in_every_language(args, samples):
