@@ -6,8 +6,9 @@ Messages are written in English in the code and looked up in the gettext catalog
 How to write a message (the rules every caller follows):
 
 - Write the whole sentence with `{name}` placeholders and translate it before filling them in:
-  `tr("{stage}: the rate must be above 0%", stage=name)`. Never build it with an f-string, `%`
-  or by joining pieces: extraction would miss it, and a translator could not reorder the words.
+  `tr("{stage}: the rate must be above 0%", stage=name)`. The message is a string literal in the
+  call itself, never a variable, an f-string, `%` or pieces joined: extraction (tools/catalogue.py)
+  would miss it, and a translator could not reorder the words.
 - Plan text (a stage name, a title, a value from a file) goes in only through a placeholder.
   `tr` makes it visible (control and bidi characters as escapes) and never reads it as a format
   string, so braces in a stage name are just braces.
