@@ -1,28 +1,27 @@
 """Calendar months (`2026-04`) as values: parsed strictly from plan files, leniently from exports."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-_STRICT = re.compile(r"(\d{4})-(\d{2})")
+# Patterns as text: `re` compiles each on first use (and caches it), not on every command's start-up.
+_STRICT = r"(\d{4})-(\d{2})"
 # How analytics and CRM exports and spreadsheets write a month (SPEC 6).
 _LENIENT = (
-    re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*0?1)?"),  # 2026-04, 2026/4, 2026-04-01
-    re.compile(r"(\d{4})(\d{2})"),  # 202604
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*1\s*日)?"),  # 2026年4月
+    r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*0?1)?",  # 2026-04, 2026/4, 2026-04-01
+    r"(\d{4})(\d{2})",  # 202604
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*1\s*日)?",  # 2026年4月
 )
 MIN_YEAR, MAX_YEAR = 1900, 9999
 
 
-@dataclass(frozen=True, order=True)
-class Month:
-    """One calendar month; `Month(2026, 4)` is written `2026-04`."""
+class Month(NamedTuple):
+    """One calendar month, written `2026-04`; ordered, and hashed as fast as a tuple.
+
+    `month_of` makes one from numbers that may be wrong; every other way to get one checks it.
+    """
 
     year: int
     month: int
-
-    def __post_init__(self) -> None:
-        if not MIN_YEAR <= self.year <= MAX_YEAR or not 1 <= self.month <= 12:
-            raise ValueError(f"there is no month {self.year:04d}-{self.month:02d}")
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
@@ -30,18 +29,25 @@ class Month:
     def plus(self, months: int) -> "Month":
         """The month `months` later (earlier when negative); years wrap."""
         index = self.year * 12 + self.month - 1 + months
-        return Month(index // 12, index % 12 + 1)
+        return month_of(index // 12, index % 12 + 1)
 
     def minus(self, other: "Month") -> int:
         """How many months after `other` this one is."""
         return (self.year - other.year) * 12 + self.month - other.month
 
 
+def month_of(year: int, month: int) -> Month:
+    """The month `year`-`month`; ValueError when there is no such month (or it is out of range)."""
+    if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
+        raise ValueError(f"there is no month {year:04d}-{month:02d}")
+    return Month(year, month)
+
+
 def _from_match(match: re.Match[str] | None) -> Month | None:
     if match is None:
         return None
     try:
-        return Month(int(match[1]), int(match[2]))
+        return month_of(int(match[1]), int(match[2]))
     except ValueError:
         return None
 
@@ -50,7 +56,7 @@ def read_month(text: str) -> Month | None:
     """A month however an export spells it (`2026/4`, `202604`, `2026年4月` …); None if it is not one."""
     text = text.strip()
     for pattern in _LENIENT:
-        month = _from_match(pattern.fullmatch(text))
+        month = _from_match(re.fullmatch(pattern, text))
         if month is not None:
             return month
     return None
@@ -70,7 +76,7 @@ def parse_month(value: object, key: str = "") -> Month:
         raise ValueError(f"must be a month in quotes (got {describe(value)}); write {f'{key} = ' if key else ''}{written}")
     if not isinstance(value, str):
         raise ValueError(f'must be a month written as text like "2026-04" (got {describe(value)})')
-    month = _from_match(_STRICT.fullmatch(value))
+    month = _from_match(re.fullmatch(_STRICT, value))
     if month is not None:
         return month
     near = read_month(value)

@@ -12,13 +12,13 @@ always tomllib's own, with their line and column.
 import operator
 import re
 
+# Patterns as text: `re` compiles each on first use (and caches it), not on every command's start-up.
 _TEXT = r'[^"\\\x00-\x08\x0a-\x1f\x7f]*'  # a basic string with no escapes: read as written
 _END = r"[ \t]*(?:#[^\n]*)?\r?$"  # trailing blanks and a comment (control characters are refused apart)
-_HEADER = r'^[ \t]*\[actuals\."(' + _TEXT + r')"\]' + _END
-_SPLIT = re.compile(_HEADER, re.MULTILINE)
-_ENTRY = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"' + _TEXT + r'")[ \t]*=[ \t]*(0|[1-9][0-9]{0,17})' + _END, re.MULTILINE)
-_BLANK = re.compile(r"^[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)  # a line of blanks and perhaps a comment
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")  # never valid outside escapes
+_HEADER = r'(?m)^[ \t]*\[actuals\."(' + _TEXT + r')"\]' + _END
+_ENTRY = r'(?m)^[ \t]*([A-Za-z0-9_-]+|"' + _TEXT + r'")[ \t]*=[ \t]*(0|[1-9][0-9]{0,17})' + _END
+_BLANK = r"(?m)^[ \t]*(?:#[^\n]*)?\r?$"  # a line of blanks and perhaps a comment
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # never valid outside escapes, nor is a lone \r
 _UNQUOTE = operator.methodcaller("strip", '"')
 
 
@@ -28,23 +28,23 @@ def split_actuals(text: str) -> tuple[str, dict[str, dict[str, int]]] | None:
     Every line of the tail must be a header, a `name = count` entry, or blanks and a comment: the
     headers and entries found must account for every line with content, else tomllib decides.
     """
-    first = _SPLIT.search(text)
+    first = re.search(_HEADER, text)
     if first is None:
         return None
     tail = text[first.start() :]
-    if _FORBIDDEN.search(tail):
+    if re.search(_CONTROL, tail) or ("\r" in tail and re.search(r"\r(?!\n)", tail)):
         return None
-    parts = _SPLIT.split(tail)  # "", month, its lines, month, its lines …
+    parts = re.split(_HEADER, tail)  # "", month, its lines, month, its lines …
     tables: dict[str, dict[str, int]] = {}
     found = 0
     for month, body in zip(parts[1::2], parts[2::2], strict=True):
-        entries = _ENTRY.findall(body)
+        entries = re.findall(_ENTRY, body)
         keys, counts = zip(*entries, strict=True) if entries else ((), ())
         table = dict(zip(map(_UNQUOTE, keys), map(int, counts), strict=True))  # no Python-level loop
         if month in tables or len(table) != len(entries):
             return None  # a month or a stage twice: tomllib's error to report
         tables[month] = table
         found += 1 + len(entries)
-    if found != tail.count("\n") + 1 - len(_BLANK.findall(tail)):
+    if found != tail.count("\n") + 1 - len(re.findall(_BLANK, tail)):
         return None  # a line of another shape
     return text[: first.start()], tables
