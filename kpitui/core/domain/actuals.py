@@ -92,8 +92,8 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
     recorded unless `replace_recorded` (RecordedConflict, so a caller can say how to replace).
     """
     seen: dict[tuple[Month, str], Record] = {}
-    added: list[tuple[Record, int | None]] = []
-    replaced: list[tuple[Record, int | None]] = []
+    added: list[Record] = []
+    replaced: list[tuple[Record, int]] = []
     unchanged: list[Record] = []
     actuals = {month: dict(counts) for month, counts in plan.actuals.items()}
     for record in records:
@@ -111,16 +111,14 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
         if old == record.count:
             unchanged.append(record)
             continue
-        if old is not None and not replace_recorded:
+        if old is None:
+            added.append(record)
+        elif replace_recorded:
+            replaced.append((record, old))
+        else:
             raise RecordedConflict(
                 f"{_where(record)}{describe(record.stage)} in {record.month} is already recorded as {old:,};"
                 f" the import gives {record.count:,}"
             )
-        (added if old is None else replaced).append((record, old))
         actuals.setdefault(record.month, {})[record.stage] = record.count
-    return Imported(
-        replace(plan, actuals=actuals),
-        tuple(record for record, _ in added),
-        tuple((record, old) for record, old in replaced if old is not None),
-        tuple(unchanged),
-    )
+    return Imported(replace(plan, actuals=actuals), tuple(added), tuple(replaced), tuple(unchanged))

@@ -172,12 +172,10 @@ def _with_observed_rates(stages: list[StageStatus]) -> list[StageStatus]:
 
 def _bottleneck(stages: list[StageStatus]) -> str | None:
     """The stage whose observed rate falls furthest below plan (the first on a tie)."""
-    worst: StageStatus | None = None
-    for stage in stages:
-        ratio = stage.rate_ratio
-        if ratio is not None and ratio < 1 and (worst is None or ratio < worst.rate_ratio):  # type: ignore[operator]
-            worst = stage
-    return worst.name if worst is not None else None
+    below = [
+        (ratio, index, stage.name) for index, stage in enumerate(stages) if (ratio := stage.rate_ratio) is not None and ratio < 1
+    ]
+    return min(below)[2] if below else None
 
 
 def status(plan: Plan, as_of: Month | None = None) -> PlanStatus:
