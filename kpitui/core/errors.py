@@ -1,4 +1,33 @@
-"""The one error type the core raises for a plan that cannot be read, checked or saved."""
+"""The errors the core raises about plans: a file that cannot be read, checked or saved, and a rule broken."""
+
+from kpitui.core.text.safe_text import visible
+
+
+def key_part(name: str) -> str:
+    """A key as it stands in a key path: bare when it can be, quoted otherwise."""
+    if name and all(c.isascii() and (c.isalnum() or c in "-_") for c in name):
+        return name
+    return '"' + visible(name).replace('"', '\\"') + '"'
+
+
+class RuleError(ValueError):
+    """A rule of the plan format broken at a key path (`stages[2].rate`; "" for the plan as a whole).
+
+    The plan model raises it, so a plan that breaks a rule cannot exist; the loader reports it
+    with the file's name, an edit shows it where the user typed.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}" if path else reason)
+        self.path = path
+        self.reason = reason
+
+    def under(self, prefix: str) -> "RuleError":
+        """The same error seen from the table that holds it: `rate` under `stages[2]`."""
+        if not self.path:
+            return RuleError(prefix, self.reason)
+        joiner = "" if self.path.startswith("[") else "."
+        return RuleError(f"{prefix}{joiner}{self.path}", self.reason)
 
 
 class PlanError(Exception):

@@ -94,11 +94,11 @@ CASES = {
         'format = 1\n[goal]\norders = 20\n[stages]\nname = "A"\n',
         "plan.toml: stages: must be an array of tables, written [[stages]] (got a table)",
     ),
-    "empty stage name": (edited('name = "A"', 'name = ""'), "plan.toml: stages[0].name: must not be empty"),
-    "blank stage name": (edited('name = "A"', 'name = " \t"'), "plan.toml: stages[0].name: must not be empty"),
+    "empty stage name": (edited('name = "A"', 'name = ""'), "plan.toml: stages[0].name: a stage needs a name"),
+    "blank stage name": (edited('name = "A"', 'name = " \t"'), "plan.toml: stages[0].name: a stage needs a name"),
     "stage name not text": (edited('name = "A"', "name = 3"), "plan.toml: stages[0].name: must be text (got 3)"),
     "stage without name": (edited('name = "A"\n', ""), "plan.toml: stages[0].name: missing: every stage needs a name"),
-    "duplicate stage name": (edited('name = "B"', 'name = "A"'), 'plan.toml: stages[1].name: duplicate stage name "A"'),
+    "duplicate stage name": (edited('name = "B"', 'name = "A"'), 'plan.toml: stages[1].name: another stage is already called "A"'),
     "unknown stage key": (edited("rate = 0.5", "rat = 0.5"), "plan.toml: stages[0].rat: unknown key; did you mean rate?"),
     "unknown top-level key": ("titel = 'x'\n" + BASE, "plan.toml: titel: unknown key; did you mean title?"),
     "unknown goal key": (edited("orders = 20", "orderz = 20"), "plan.toml: goal.orderz: unknown key; did you mean orders?"),
@@ -163,7 +163,7 @@ CASES = {
         BASE + SCENARIO + "rates = { A = 0 }\n",
         "plan.toml: scenarios[0].rates.A: must be greater than 0% (got 0)",
     ),
-    "duplicate scenario": (BASE + SCENARIO + SCENARIO, 'plan.toml: scenarios[1].name: duplicate scenario name "s"'),
+    "duplicate scenario": (BASE + SCENARIO + SCENARIO, 'plan.toml: scenarios[1].name: another scenario is already called "s"'),
     "scenario without name": (
         BASE + "[[scenarios]]\nnote = 'x'\n",
         "plan.toml: scenarios[0].name: missing: every scenario needs a name",
@@ -329,7 +329,7 @@ def test_hostile_text_in_a_message_is_made_visible():
     text = BASE.replace('name = "B"', 'name = "A"').replace('"A"', '"A\\u001b[31m\\u202e"')
     with pytest.raises(PlanError) as caught:
         parse_plan(text, "plan.toml")
-    assert str(caught.value) == 'plan.toml: stages[1].name: duplicate stage name "A\\x1b[31m\\u202e"'
+    assert str(caught.value) == 'plan.toml: stages[1].name: another stage is already called "A\\x1b[31m\\u202e"'
 
 
 def test_base_plan_is_valid():

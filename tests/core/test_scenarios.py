@@ -41,7 +41,7 @@ def test_goal_overrides_must_leave_a_whole_goal():
 
 
 def test_names_are_checked():
-    with pytest.raises(ValueError, match="already called 'Conservative'"):
+    with pytest.raises(ValueError, match='already called "Conservative"'):
         scenarios.rename_scenario(reference_plan(), 0, "Conservative")
     with pytest.raises(ValueError, match="needs a name"):
         scenarios.rename_scenario(reference_plan(), 0, "  ")

@@ -19,6 +19,7 @@ from kpitui.core.domain.plan import (
     Plan,
     Rounding,
     Stage,
+    check_unique_name,
 )
 
 DEFAULT_RATE = Decimal("0.5")
@@ -34,15 +35,6 @@ def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
     actuals = {month: {n: c for n, c in counts.items() if n in names} for month, counts in plan.actuals.items()}
     actuals = {month: counts for month, counts in actuals.items() if counts}
     return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review, actuals=actuals)
-
-
-def check_unique_name(name: str, names: list[str], index: int | None, what: str) -> str:
-    """`name` for item `index` of `names` (None for a new item): not blank, not another's."""
-    if not name.strip():
-        raise ValueError(f"a {what} needs a name")
-    if any(other == name for i, other in enumerate(names) if i != index):
-        raise ValueError(f"another {what} is already called {name!r}")
-    return name
 
 
 def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
@@ -131,8 +123,14 @@ def move_stage(plan: Plan, index: int, offset: int) -> Plan:
 
 
 def set_goal(plan: Plan, goal: Goal) -> Plan:
-    """Replace the goal."""
-    return replace(plan, goal=goal)
+    """Replace the goal. When it changes kind (revenue or a count), every scenario keeps its figures.
+
+    A scenario's goal overrides are of the baseline's kind (the channel share alone cannot
+    override a count of orders), so they are rewritten to give what they gave before.
+    """
+    if goal.is_count_driven == plan.goal.is_count_driven:
+        return replace(plan, goal=goal)
+    return with_baseline(plan, replace(plan, goal=goal, scenarios=()))
 
 
 def toggle_goal_kind(plan: Plan, revenue_goal: Goal | None = None) -> Plan:
@@ -147,8 +145,7 @@ def toggle_goal_kind(plan: Plan, revenue_goal: Goal | None = None) -> Plan:
         raise ValueError("there are no revenue figures to switch back to: type the revenue and the average order")
     else:
         goal = revenue_goal
-    # A scenario's goal overrides are of the baseline's kind: rewrite them so its figures stay.
-    return with_baseline(plan, replace(plan, goal=goal))
+    return set_goal(plan, goal)
 
 
 def _check_actuals_fit(plan: Plan, start: Month | None, months: int) -> None:

@@ -2,14 +2,22 @@
 
 Edits make a new plan (`dataclasses.replace`), so a history of plans is an undo history and every
 screen renders from the same current plan. The mappings inside are never mutated, only replaced.
+
+Each value checks the rules of the file format as it is made (`RuleError` at the key path of the
+broken rule), with the rule functions the loader uses: a plan that could not be saved and loaded
+back cannot exist, whichever edit tries to make it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
+from typing import Any
 
+from kpitui.core.domain import quantities
 from kpitui.core.domain.months import Month
+from kpitui.core.errors import RuleError, key_part
 
 FORMAT = 1
 DEFAULT_MONTHS = 12
@@ -34,6 +42,56 @@ class CriterionState(StrEnum):
 CRITERIA = ("alignment", "measurability", "simplicity", "contingency")
 GOAL_FIELDS = ("revenue", "average_deal", "channel_share", "orders")
 REVENUE_FIELDS = ("revenue", "average_deal", "channel_share")
+# The rule of each goal field, for figures held by a plan and for figures read from a file.
+GOAL_RULES: dict[str, Callable[[Any], Any]] = {
+    "revenue": quantities.parse_money,
+    "average_deal": quantities.parse_money,
+    "channel_share": partial(quantities.check_rate, low=Decimal(0)),
+    "orders": quantities.parse_count,
+}
+
+
+def check(path: str, rule: Callable[[Any], Any], value: object) -> None:
+    """Apply one rule to one value; its ValueError becomes a RuleError at `path`."""
+    try:
+        rule(value)
+    except RuleError as error:
+        raise error.under(path) from None
+    except ValueError as error:
+        raise RuleError(path, str(error)) from None
+
+
+def check_text(value: object) -> str:
+    """Text a plan holds: a string that UTF-8 can write (no lone surrogates)."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text (got {quantities.describe(value)})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(f"has a character that cannot be saved at position {error.start + 1}") from None
+    return value
+
+
+def check_names(names: Iterable[str], what: str) -> None:
+    """Names of stages or scenarios: each not blank and not another's; RuleError at `[index].name`."""
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        check(f"[{index}].name", check_text, name)
+        if not name.strip():
+            raise RuleError(f"[{index}].name", f"a {what} needs a name")
+        if name in seen:
+            raise RuleError(f"[{index}].name", f"another {what} is already called {quantities.describe(name)}")
+        seen.add(name)
+
+
+def check_unique_name(name: str, names: list[str], index: int | None, what: str) -> str:
+    """`name` for item `index` of `names` (None for a new item): not blank, not another's."""
+    candidate = [*names, name] if index is None else [name if i == index else other for i, other in enumerate(names)]
+    try:
+        check_names(candidate, what)
+    except RuleError as error:
+        raise ValueError(error.reason) from None
+    return name
 
 
 @dataclass(frozen=True)
@@ -46,10 +104,13 @@ class Goal:
     orders: int | None = None
 
     def __post_init__(self) -> None:
+        for name, rule in GOAL_RULES.items():
+            if getattr(self, name) is not None:
+                check(name, rule, getattr(self, name))
         if self.orders is not None and (self.revenue is not None or self.average_deal is not None):
-            raise ValueError("give either orders or revenue with average_deal, not both")
+            raise RuleError("", "give either orders or revenue with average_deal, not both")
         if self.orders is None and (self.revenue is None or self.average_deal is None):
-            raise ValueError("give either orders, or revenue together with average_deal")
+            raise RuleError("", "give either orders, or revenue together with average_deal")
 
     @property
     def is_count_driven(self) -> bool:
@@ -76,6 +137,12 @@ class Stage:
     metric: str = ""
     owner: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("name", "metric", "owner"):
+            check(name, check_text, getattr(self, name))
+        if self.rate is not None:
+            check("rate", quantities.check_rate, self.rate)
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -85,6 +152,18 @@ class Scenario:
     note: str = ""
     rates: Mapping[str, Decimal] = field(default_factory=dict)
     goal: Mapping[str, Decimal | int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check("name", check_text, self.name)
+        check("note", check_text, self.note)
+        for stage, rate in self.rates.items():
+            check(f"rates.{key_part(stage)}", quantities.check_rate, rate)
+        for name, figure in self.goal.items():
+            if name not in GOAL_RULES:
+                raise RuleError(f"goal.{key_part(name)}", "a goal has no such field")
+            check(f"goal.{name}", GOAL_RULES[name], figure)
+        if "orders" in self.goal and len(self.goal) > 1:
+            raise RuleError("goal", "override either orders or the revenue fields, not both")
 
 
 @dataclass(frozen=True)
@@ -97,6 +176,13 @@ class KpiReview:
     contingency: CriterionState = CriterionState.TODO
     notes: str = ""
     contingency_plan: str = ""
+
+    def __post_init__(self) -> None:
+        for criterion in CRITERIA:
+            if not isinstance(self.state(criterion), CriterionState):
+                raise RuleError(criterion, f"must be todo, ok or concern (got {quantities.describe(self.state(criterion))})")
+        check("notes", check_text, self.notes)
+        check("contingency_plan", check_text, self.contingency_plan)
 
     def state(self, criterion: str) -> CriterionState:
         """The state of one criterion by name."""
@@ -128,6 +214,46 @@ class Plan:
     seasonality: tuple[Decimal, ...] = ()
     behind_below: Decimal = DEFAULT_BEHIND_BELOW
     actuals: Mapping[Month, Mapping[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.stages) < 2:
+            raise RuleError("stages", f"a plan needs at least two stages (got {len(self.stages)})")
+        names = self.stage_names()
+        check("stages", partial(check_names, what="stage"), names)
+        for index, stage in enumerate(self.stages):
+            if index == len(self.stages) - 1 and stage.rate is not None:
+                raise RuleError(f"stages[{index}].rate", "the last stage is the KGI stage and has no rate; remove it")
+            if index < len(self.stages) - 1 and stage.rate is None:
+                raise RuleError(f"stages[{index}].rate", "missing: every stage but the last needs its conversion rate to the next")
+        check("title", check_text, self.title)
+        check("currency", check_text, self.currency)
+        check("months", quantities.parse_months, self.months)
+        if not isinstance(self.rounding, Rounding):
+            raise RuleError("rounding", f'must be "step" or "once" (got {quantities.describe(self.rounding)})')
+        self._check_scenarios(names)
+        for stage in self.review:
+            path = f"review.{key_part(stage)}"
+            if stage not in names:
+                raise RuleError(path, "no stage has this name")
+            if stage == names[-1]:
+                raise RuleError(path, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
+
+    def _check_scenarios(self, names: list[str]) -> None:
+        check("scenarios", partial(check_names, what="scenario"), [scenario.name for scenario in self.scenarios])
+        for index, scenario in enumerate(self.scenarios):
+            for stage in scenario.rates:
+                path = f"scenarios[{index}].rates.{key_part(stage)}"
+                if stage not in names:
+                    raise RuleError(path, "no stage has this name")
+                if stage == names[-1]:
+                    raise RuleError(path, "the KGI stage has no rate to override")
+            try:
+                self.goal.with_overrides(scenario.goal)
+            except ValueError:
+                raise RuleError(
+                    f"scenarios[{index}].goal",
+                    "the baseline goal is a count of orders: override revenue and average_deal together",
+                ) from None
 
     @property
     def kgi_stage(self) -> Stage:

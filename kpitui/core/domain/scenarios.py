@@ -4,8 +4,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from kpitui.core.domain.baseline import goal_overrides, rebased
-from kpitui.core.domain.edits import check_unique_name, unused_name
-from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario
+from kpitui.core.domain.edits import unused_name
+from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario, check_unique_name
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"

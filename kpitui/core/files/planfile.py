@@ -132,6 +132,12 @@ def save_plan(plan: Plan, path: FilePath) -> Fingerprint:
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     data = plan_to_toml(plan).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:  # it would save, and then never open again
+        raise PlanError.of_file(
+            os.fspath(path),
+            f"cannot save: the plan would take {-(-len(data) * 10 // (1024 * 1024)) / 10} MiB, over the "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a plan file may have; shorten the longest notes or texts",
+        )
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

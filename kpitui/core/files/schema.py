@@ -18,6 +18,7 @@ from kpitui.core.domain.plan import (
     DEFAULT_MONTHS,
     FORMAT,
     GOAL_FIELDS,
+    GOAL_RULES,
     CriterionState,
     Goal,
     KpiReview,
@@ -26,9 +27,8 @@ from kpitui.core.domain.plan import (
     Scenario,
     Stage,
 )
-from kpitui.core.errors import PlanError
+from kpitui.core.errors import PlanError, RuleError, key_part
 from kpitui.core.text.formatting import format_decimal
-from kpitui.core.text.safe_text import visible
 
 TOP_KEYS = (
     "format",
@@ -48,19 +48,11 @@ TOP_KEYS = (
 STAGE_KEYS = ("name", "metric", "owner", "rate")
 SCENARIO_KEYS = ("name", "note", "rates", "goal")
 REVIEW_KEYS = (*CRITERIA, "notes", "contingency_plan")
+# A file may write a share as a percent string too ("20%").
 GOAL_PARSERS: dict[str, Callable[[object], Any]] = {
-    "revenue": quantities.parse_money,
-    "average_deal": quantities.parse_money,
+    **GOAL_RULES,
     "channel_share": lambda value: quantities.parse_fraction(value, low=Decimal(0)),
-    "orders": quantities.parse_count,
 }
-
-
-def key_part(name: str) -> str:
-    """A key as it stands in a key path: bare when it can be, quoted otherwise."""
-    if name and all(c.isascii() and (c.isalnum() or c in "-_") for c in name):
-        return name
-    return '"' + visible(name).replace('"', '\\"') + '"'
 
 
 class _Checker:
@@ -87,11 +79,9 @@ class _Checker:
                 self.fail(f"{path}.{key_part(key)}" if path else key_part(key), unknown + also)
         return value
 
-    def text(self, value: object, path: str, *, required_name: bool = False) -> str:
+    def text(self, value: object, path: str) -> str:
         if not isinstance(value, str):
             self.fail(path, f"must be text (got {quantities.describe(value)})")
-        if required_name and not value.strip():
-            self.fail(path, "must not be empty")
         return value
 
     def parse(self, parser: Callable[[object], Any], value: object, path: str) -> Any:
@@ -105,10 +95,13 @@ class _Checker:
             self.fail(path, f"must be an array of tables, written [[{path}]] (got {quantities.describe(value)})")
         return value
 
-    def unique_name(self, name: str, seen: set[str], path: str, what: str) -> None:
-        if name in seen:
-            self.fail(path, f"duplicate {what} name {quantities.describe(name)}")
-        seen.add(name)
+    def build(self, path: str, make: Callable[..., Any], **fields: Any) -> Any:
+        """A value of the plan model; the rules it checks itself are reported at their key path."""
+        try:
+            return make(**fields)
+        except RuleError as error:
+            broken = error.under(path) if path else error
+            self.fail(broken.path, broken.reason)
 
 
 def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
@@ -130,14 +123,16 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
         check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
     months = check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months")
     start = _start(check, document.get("start"), months)
-    return Plan(
+    return check.build(
+        "",
+        Plan,
         goal=goal,
         stages=stages,
         title=check.text(document.get("title", ""), "title"),
         currency=check.text(document.get("currency", ""), "currency"),
         months=months,
         rounding=Rounding(rounding),
-        scenarios=_scenarios(check, document.get("scenarios", []), names, goal),
+        scenarios=_scenarios(check, document.get("scenarios", []), names),
         review=_review(check, document.get("review", {}), names),
         start=start,
         seasonality=_seasonality(check, document.get("seasonality"), months),
@@ -222,35 +217,24 @@ def _goal(check: _Checker, value: object) -> Goal:
     fields = {name: check.parse(GOAL_PARSERS[name], table[name], f"goal.{name}") for name in table}
     if "orders" in fields and ("revenue" in fields or "average_deal" in fields or "channel_share" in fields):
         check.fail("goal", "give either orders (the KGI as a count) or revenue with average_deal, not both")
-    try:
-        return Goal(**fields)
-    except ValueError as error:
-        check.fail("goal", str(error))
+    return check.build("goal", Goal, **fields)
 
 
 def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
     if value is None:
         check.fail("stages", "missing: a plan needs at least two [[stages]], top of the funnel first")
-    items = check.array_of_tables(value, "stages")
-    if len(items) < 2:
-        check.fail("stages", f"a plan needs at least two stages (got {len(items)})")
-    stages, seen = [], set()
-    for index, item in enumerate(items):
+    stages = []
+    for index, item in enumerate(check.array_of_tables(value, "stages")):
         path = f"stages[{index}]"
         check.table(item, path, STAGE_KEYS)
         if "name" not in item:
             check.fail(f"{path}.name", "missing: every stage needs a name")
-        name = check.text(item["name"], f"{path}.name", required_name=True)
-        check.unique_name(name, seen, f"{path}.name", "stage")
-        is_last = index == len(items) - 1
-        if is_last and "rate" in item:
-            check.fail(f"{path}.rate", "the last stage is the KGI stage and has no rate; remove it")
-        if not is_last and "rate" not in item:
-            check.fail(f"{path}.rate", "missing: every stage but the last needs its conversion rate to the next")
         stages.append(
-            Stage(
-                name=name,
-                rate=None if is_last else check.parse(quantities.parse_fraction, item["rate"], f"{path}.rate"),
+            check.build(
+                path,
+                Stage,
+                name=check.text(item["name"], f"{path}.name"),
+                rate=check.parse(quantities.parse_fraction, item["rate"], f"{path}.rate") if "rate" in item else None,
                 metric=check.text(item.get("metric", ""), f"{path}.metric"),
                 owner=check.text(item.get("owner", ""), f"{path}.owner"),
             )
@@ -258,35 +242,29 @@ def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
     return tuple(stages)
 
 
-def _scenarios(check: _Checker, value: object, stage_names: list[str], goal: Goal) -> tuple[Scenario, ...]:
+def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[Scenario, ...]:
     items = check.array_of_tables(value, "scenarios") if value != [] else []
-    rated = set(stage_names[:-1])
-    scenarios, seen = [], set()
+    scenarios = []
     for index, item in enumerate(items):
         path = f"scenarios[{index}]"
         check.table(item, path, SCENARIO_KEYS)
         if "name" not in item:
             check.fail(f"{path}.name", "missing: every scenario needs a name")
-        name = check.text(item["name"], f"{path}.name", required_name=True)
-        check.unique_name(name, seen, f"{path}.name", "scenario")
-        rates = {}
-        for stage, rate in check.table(
-            item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name"
-        ).items():
-            if stage not in rated:
-                check.fail(f"{path}.rates.{key_part(stage)}", "the KGI stage has no rate to override")
-            rates[stage] = check.parse(quantities.parse_fraction, rate, f"{path}.rates.{key_part(stage)}")
+        rates = check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name")
         overrides = check.table(item.get("goal", {}), f"{path}.goal", GOAL_FIELDS)
-        goal_overrides = {
-            field: check.parse(GOAL_PARSERS[field], raw, f"{path}.goal.{field}") for field, raw in overrides.items()
-        }
-        if "orders" in goal_overrides and len(goal_overrides) > 1:
-            check.fail(f"{path}.goal", "override either orders or the revenue fields, not both")
-        try:
-            goal.with_overrides(goal_overrides)
-        except ValueError:
-            check.fail(f"{path}.goal", "the baseline goal is a count of orders: override revenue and average_deal together")
-        scenarios.append(Scenario(name, check.text(item.get("note", ""), f"{path}.note"), rates, goal_overrides))
+        scenarios.append(
+            check.build(
+                path,
+                Scenario,
+                name=check.text(item["name"], f"{path}.name"),
+                note=check.text(item.get("note", ""), f"{path}.note"),
+                rates={
+                    stage: check.parse(quantities.parse_fraction, rate, f"{path}.rates.{key_part(stage)}")
+                    for stage, rate in rates.items()
+                },
+                goal={field: check.parse(GOAL_PARSERS[field], raw, f"{path}.goal.{field}") for field, raw in overrides.items()},
+            )
+        )
     return tuple(scenarios)
 
 
@@ -296,8 +274,6 @@ def _review(check: _Checker, value: object, stage_names: list[str]) -> dict[str,
     review = {}
     for stage, entry in table.items():
         path = f"review.{key_part(stage)}"
-        if stage == stage_names[-1]:
-            check.fail(path, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
         check.table(entry, path, REVIEW_KEYS)
         fields: dict[str, Any] = {}
         for criterion in CRITERIA:
