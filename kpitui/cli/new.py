@@ -4,22 +4,18 @@ import os
 
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.files.schema import plan_to_toml
+from kpitui.core.files.planfile import save_plan
 from kpitui.core.text.safe_text import visible
 
 
 def run(path: str) -> int:
-    """`kpitui new`: write the reference plan to a new file; an existing file is never touched."""
-    data = plan_to_toml(reference_plan()).encode("utf-8")
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        raise UsageError(f"{path}: already exists; kpitui new never overwrites (choose another path)") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot create it: {error.strerror or error}") from None
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    """`kpitui new`: write the reference plan to a new file; an existing file is never touched.
+
+    It is written like every save (a complete copy first, then given its name), so a full disk
+    leaves no empty file behind; the name is taken only if nothing has it, even at that moment.
+    """
+    if os.path.lexists(path):
+        raise UsageError(f"{path}: already exists; kpitui new never overwrites (choose another path)")
+    save_plan(reference_plan(), path, replace=False)
     print(f"wrote {visible(str(path))}: the reference plan (KGI 20 web orders); open it with `kpitui {visible(str(path))}`")
     return EXIT_OK

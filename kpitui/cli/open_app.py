@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from kpitui.cli.usage import UsageError
 from kpitui.core.errors import PlanError
 from kpitui.core.session import recovery
 from kpitui.core.text.safe_text import visible
@@ -10,6 +11,7 @@ from kpitui.core.text.safe_text import visible
 
 def open_app(path: str | None) -> int:
     """Run the app on `path` (or the built-in example) until the user quits; returns the exit code."""
+    require_terminal()
     from kpitui.app.factory import make_app
 
     app = make_app(Path(path) if path is not None else None)
@@ -27,3 +29,13 @@ def open_app(path: str | None) -> int:
             except PlanError as error:
                 print(f"kpitui: error: could not keep your unsaved work: {visible(str(error))}", file=sys.stderr)
     return app.return_code or 0
+
+
+def require_terminal() -> None:
+    """Refuse to start the app without a terminal (a script, a pipe, a cron job): it would wait forever."""
+    for stream, role in ((sys.stdin, "input"), (sys.stdout, "output")):
+        if stream is None or not stream.isatty():
+            raise UsageError(
+                f"the app needs a terminal, and standard {role} is not one; in scripts use a headless command: "
+                "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
+            )

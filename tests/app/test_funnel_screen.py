@@ -108,7 +108,7 @@ async def test_duplicate_or_blank_name_is_refused(app_on):
     async with app_on.run_test() as pilot:
         await open_editor(pilot, "down", "enter")
         await pilot.press(*"Visits", "enter")
-        assert editor_state(app_on) == ("Visits", "another stage is already called "Visits"")
+        assert editor_state(app_on) == ("Visits", 'another stage is already called "Visits"')
         await pilot.press("ctrl+a", "ctrl+k", "space", "enter")
         assert editor_state(app_on) == (" ", "a stage needs a name")
 

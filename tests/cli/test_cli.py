@@ -203,3 +203,38 @@ def test_check_flags_an_agreed_contingency_without_a_plan(tmp_path):
 def test_version_and_help():
     assert kpitui("--version").stdout.startswith("kpitui ")
     assert "calc PLAN" in kpitui("--help").stdout
+
+
+def test_new_on_a_full_disk_says_why_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys):
+    from kpitui.cli.main import main
+
+    def disk_full(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    path = tmp_path / "plan.toml"
+    assert main(["new", str(path)]) == 2
+    assert capsys.readouterr().err == f"kpitui: error: {path}: cannot save: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []  # no empty file blocking the next try, no temporary copy
+    monkeypatch.undo()
+    assert main(["new", str(path)]) == 0 and load_plan(path) == reference_plan()
+
+
+def test_the_app_without_a_terminal_says_which_command_to_use(samples):
+    plan = str(samples / "web-reference.toml")
+    piped = subprocess.run(
+        [sys.executable, "-m", "kpitui", plan], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
+    )
+    assert piped.returncode == 2 and piped.stdout == ""
+    assert piped.stderr == (
+        "kpitui: error: the app needs a terminal, and standard input is not one; in scripts use a headless command: "
+        "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)\n"
+    )
+    controller, terminal = os.openpty()  # a terminal for input, a pipe for output
+    try:
+        redirected = subprocess.run([sys.executable, "-m", "kpitui"], stdin=terminal, capture_output=True, text=True, timeout=30)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert redirected.returncode == 2
+    assert redirected.stderr.startswith("kpitui: error: the app needs a terminal, and standard output is not one;")

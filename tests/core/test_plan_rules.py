@@ -98,7 +98,10 @@ CASES = {
     "blank stage name": (edited('name = "A"', 'name = " \t"'), "plan.toml: stages[0].name: a stage needs a name"),
     "stage name not text": (edited('name = "A"', "name = 3"), "plan.toml: stages[0].name: must be text (got 3)"),
     "stage without name": (edited('name = "A"\n', ""), "plan.toml: stages[0].name: missing: every stage needs a name"),
-    "duplicate stage name": (edited('name = "B"', 'name = "A"'), 'plan.toml: stages[1].name: another stage is already called "A"'),
+    "duplicate stage name": (
+        edited('name = "B"', 'name = "A"'),
+        'plan.toml: stages[1].name: another stage is already called "A"',
+    ),
     "unknown stage key": (edited("rate = 0.5", "rat = 0.5"), "plan.toml: stages[0].rat: unknown key; did you mean rate?"),
     "unknown top-level key": ("titel = 'x'\n" + BASE, "plan.toml: titel: unknown key; did you mean title?"),
     "unknown goal key": (edited("orders = 20", "orderz = 20"), "plan.toml: goal.orderz: unknown key; did you mean orders?"),

@@ -131,7 +131,7 @@ def test_failed_save_keeps_the_original_and_says_why(tmp_path, monkeypatch):
 def test_save_into_a_missing_folder_says_why(tmp_path):
     with pytest.raises(PlanError) as caught:
         save_plan(reference_plan(), tmp_path / "gone" / "plan.toml")
-    assert str(caught.value) == f"{tmp_path / 'gone' / 'plan.toml'}: cannot save: No such file or directory"
+    assert str(caught.value) == f"{tmp_path / 'gone' / 'plan.toml'}: cannot save: there is no folder {tmp_path / 'gone'}"
 
 
 def test_sample_plans_load(samples):
@@ -277,3 +277,80 @@ def test_documents_near_valid_plans_raise_only_plan_errors(plan, data):
         parse_plan(text, "p.toml")
     except PlanError:
         pass
+
+
+def test_save_keeps_the_owner_and_group(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root may give a file to another user")
+    path = write(tmp_path, GOOD.encode())
+    os.chown(path, 12345, 23456)
+    save_plan(reference_plan(), path)
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456)
+
+
+def test_a_hard_linked_plan_stays_one_file(tmp_path):
+    path = write(tmp_path, b"old")
+    other = tmp_path / "other-name.toml"
+    os.link(path, other)
+    inode = path.stat().st_ino
+    save_plan(reference_plan(), path)
+    assert path.stat().st_ino == other.stat().st_ino == inode and path.stat().st_nlink == 2
+    assert load_plan(other) == reference_plan()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-name.toml", "plan.toml"]
+
+
+def test_a_failed_in_place_write_keeps_the_whole_plan_in_the_copy(tmp_path, monkeypatch):
+    from kpitui.core.files import atomic
+
+    path = write(tmp_path, b"old")
+    os.link(path, tmp_path / "other-name.toml")
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic, "open", refuse, raising=False)
+    with pytest.raises(PlanError) as caught:
+        save_plan(reference_plan(), path)
+    (copy,) = tmp_path.glob(".plan.toml.*.tmp")
+    assert str(caught.value) == (
+        f"{path}: cannot save: No space left on device; the file may be incomplete, and the whole plan is kept in {copy}"
+    )
+    assert load_plan(copy) == reference_plan()
+
+
+def test_a_folder_that_refuses_new_files_is_named_as_the_problem(tmp_path, monkeypatch):
+    import tempfile
+
+    path = write(tmp_path, GOOD.encode())
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Root may write anywhere: the folder's refusal is simulated.
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    with pytest.raises(PlanError) as caught:
+        save_plan(reference_plan(), path)
+    assert str(caught.value) == (
+        f"{path}: cannot save: you may not create files in the folder {tmp_path} "
+        "(saving writes a new copy beside the plan, then puts it in place)"
+    )
+
+
+def test_copies_left_by_a_killed_save_are_cleaned_up(tmp_path):
+    path = write(tmp_path, GOOD.encode())
+    long_ago = os.stat(path).st_mtime - 3600
+    stale = write(tmp_path, b"half a plan", ".plan.toml.k1ll3d_x.tmp")
+    os.utime(stale, (long_ago, long_ago))
+    in_flight = write(tmp_path, b"another save, right now", ".plan.toml.n0w_n0w0.tmp")
+    not_ours = write(tmp_path, b"x", ".other.toml.k1ll3d_x.tmp")
+    os.utime(not_ours, (long_ago, long_ago))
+    save_plan(reference_plan(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, in_flight.name, not_ours.name])
+
+
+def test_save_to_something_that_is_not_a_file_is_refused(tmp_path):
+    (tmp_path / "plan.toml").mkdir()
+    with pytest.raises(PlanError) as caught:
+        save_plan(reference_plan(), tmp_path / "plan.toml")
+    assert str(caught.value) == f"{tmp_path / 'plan.toml'}: cannot save: not a regular file"

@@ -224,18 +224,20 @@ class Plan:
             if index == len(self.stages) - 1 and stage.rate is not None:
                 raise RuleError(f"stages[{index}].rate", "the last stage is the KGI stage and has no rate; remove it")
             if index < len(self.stages) - 1 and stage.rate is None:
-                raise RuleError(f"stages[{index}].rate", "missing: every stage but the last needs its conversion rate to the next")
+                raise RuleError(
+                    f"stages[{index}].rate", "missing: every stage but the last needs its conversion rate to the next"
+                )
         check("title", check_text, self.title)
         check("currency", check_text, self.currency)
         check("months", quantities.parse_months, self.months)
         if not isinstance(self.rounding, Rounding):
             raise RuleError("rounding", f'must be "step" or "once" (got {quantities.describe(self.rounding)})')
         self._check_scenarios(names)
-        for stage in self.review:
-            path = f"review.{key_part(stage)}"
-            if stage not in names:
+        for reviewed in self.review:
+            path = f"review.{key_part(reviewed)}"
+            if reviewed not in names:
                 raise RuleError(path, "no stage has this name")
-            if stage == names[-1]:
+            if reviewed == names[-1]:
                 raise RuleError(path, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
 
     def _check_scenarios(self, names: list[str]) -> None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.files.actuals_toml import split_actuals
+from kpitui.core.files.atomic import write_atomically
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
@@ -122,61 +123,17 @@ def load_plan(path: FilePath) -> Plan:
     return parse_plan(_decode(read_bytes(path, source), source), source)
 
 
-def save_plan(plan: Plan, path: FilePath) -> Fingerprint:
-    """Write the plan atomically: temp file beside it, fsync, replace; the old file's mode is kept.
+def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprint:
+    """Write the plan atomically (see `atomic`); with `replace` False an existing file is refused.
 
-    A symlink stays a symlink: its target is replaced. Returns the new file's fingerprint.
+    A symlink stays a symlink: its target is written. Returns the new file's fingerprint.
     """
-    import tempfile  # only saving needs it; loading is on every command's start-up path
-
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target)
+    source = os.fspath(path)
     data = plan_to_toml(plan).encode("utf-8")
     if len(data) > MAX_FILE_BYTES:  # it would save, and then never open again
         raise PlanError.of_file(
-            os.fspath(path),
+            source,
             f"cannot save: the plan would take {-(-len(data) * 10 // (1024 * 1024)) / 10} MiB, over the "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a plan file may have; shorten the longest notes or texts",
         )
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as error:
-        raise PlanError.of_file(os.fspath(path), f"cannot save: {error.strerror or error}") from None
-    temp_name = None
-    try:
-        descriptor, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-        temp_name = None
-        _fsync_folder(folder)
-    except OSError as error:
-        raise PlanError.of_file(os.fspath(path), f"cannot save: {error.strerror or error}") from None
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
-    return fingerprint(target)
-
-
-def _fsync_folder(folder: str) -> None:
-    """Make the rename itself durable; some file systems cannot, and that is not an error."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    return fingerprint(write_atomically(source, data, source=source, replace=replace))
