@@ -29,6 +29,7 @@ from kpitui.core.domain.plan import (
 )
 from kpitui.core.errors import PlanError, RuleError, key_part
 from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.safe_text import visible
 
 TOP_KEYS = (
     "format",
