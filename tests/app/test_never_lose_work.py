@@ -134,7 +134,7 @@ async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path, samples):
         await pilot.pause()
         assert app.is_running and app.document.modified
         assert app.document.plan.stages[0].rate == Decimal("0.2")
-        assert any("cannot save: No such file or directory" in message for message in seen)
+        assert any(f"cannot save: there is no folder {folder}" in message for message in seen)
 
 
 async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(app_on, plan_file, monkeypatch):

@@ -142,7 +142,16 @@ EDITS = {
         reference_plan(), p, scenarios.unused_scenario_name(p, "Edits")
     ),
 }
-SCENARIO_EDITS = {name for name in EDITS if "scenario" in name and name not in ("add_scenario", "scenario_from_edits")}
+# The edits that take the index of a scenario: only tried when there is one.
+SCENARIO_EDITS = {
+    "rename_scenario",
+    "set_scenario_note",
+    "delete_scenario",
+    "move_scenario",
+    "set_rate_override",
+    "set_goal_override",
+    "promote_scenario",
+}
 
 
 @settings(max_examples=150)
