@@ -1,11 +1,15 @@
 """The errors the core raises about plans: a file that cannot be read, checked or saved, and a rule broken."""
 
+import re
+
 from kpitui.core.text.safe_text import visible
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def key_part(name: str) -> str:
     """A key as it stands in a key path: bare when it can be, quoted otherwise."""
-    if name and all(c.isascii() and (c.isalnum() or c in "-_") for c in name):
+    if _BARE_KEY.fullmatch(name):
         return name
     return '"' + visible(name).replace('"', '\\"') + '"'
 

@@ -98,6 +98,10 @@ def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
 def check_rate(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate or share a plan holds: an exact fraction (Decimal or int, never a float) within the format's bounds."""
     fraction = _as_decimal(value, "an exact fraction like Decimal('0.1')")
+    try:
+        return check_fraction(fraction, "", low=low)
+    except ValueError:
+        pass  # say it again, with the value shown as a percentage (worked out only now: plans hold thousands of rates)
     percent = fraction * HUNDRED  # rounded to the context's 28 digits: only to show it
     shown = format_decimal(percent) if -30 < percent.adjusted() < 30 else str(percent).lower()
     return check_fraction(fraction, shown + "%", low=low)

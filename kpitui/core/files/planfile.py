@@ -23,6 +23,10 @@ _POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<co
 
 FilePath = str | os.PathLike[str]
 
+# Files this process last wrote in kpitui's own layout, by real path: while their fingerprint is
+# unchanged there is nothing of anyone's layout to keep, and the next save skips reading them.
+_OWN_LAYOUT: dict[str, "Fingerprint"] = {}
+
 
 class Fingerprint(NamedTuple):
     """What a file looked like when it was read or written, to notice a change by someone else."""
@@ -123,17 +127,59 @@ def load_plan(path: FilePath) -> Plan:
     return parse_plan(_decode(read_bytes(path, source), source), source)
 
 
+def _kept_layout(plan: Plan, path: FilePath, fresh: str) -> str:
+    """`fresh` (the plan in kpitui's layout) merged into the plan file already at `path`, if any.
+
+    The file keeps its comments, order and way of writing each untouched value; a file that is
+    not a plan yet, or a merge that would not load back as exactly this plan, gets `fresh`.
+    """
+    source = os.fspath(path)
+    try:
+        existing = _decode(_read_bytes(path, source), source)
+        on_disk = parse_plan(existing, source)
+    except PlanError:
+        return fresh  # no file yet, or not a plan kpitui can read: nothing to keep
+    before = plan_to_toml(on_disk)
+    if existing == before:
+        return fresh  # kpitui's own layout: nothing else to keep (and no slow round-trip parse)
+    if on_disk == plan:
+        return existing  # nothing changed: not even a byte
+    from kpitui.core.files import roundtrip  # tomlkit is needed only here: start-up stays fast
+
+    try:
+        merged = roundtrip.updated(existing, _document(before), _document(fresh))
+        if parse_plan(merged, source) == plan:
+            return merged
+    except Exception:  # noqa: BLE001 - keeping the layout is a courtesy; the save itself must not fail on it
+        pass
+    return fresh
+
+
+def _document(text: str) -> dict:
+    return tomllib.loads(text, parse_float=Decimal)
+
+
 def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprint:
     """Write the plan atomically (see `atomic`); with `replace` False an existing file is refused.
 
-    A symlink stays a symlink: its target is written. Returns the new file's fingerprint.
+    A file someone wrote keeps its comments and layout (see `_kept_layout`). A symlink stays a
+    symlink: its target is written. Returns the new file's fingerprint.
     """
     source = os.fspath(path)
-    data = plan_to_toml(plan).encode("utf-8")
+    target = os.path.realpath(path)
+    fresh = plan_to_toml(plan)
+    own_layout = _OWN_LAYOUT.get(target)
+    text = fresh if own_layout is not None and own_layout == fingerprint(target) else _kept_layout(plan, path, fresh)
+    data = text.encode("utf-8")
     if len(data) > MAX_FILE_BYTES:  # it would save, and then never open again
         raise PlanError.of_file(
             source,
             f"cannot save: the plan would take {-(-len(data) * 10 // (1024 * 1024)) / 10} MiB, over the "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a plan file may have; shorten the longest notes or texts",
         )
-    return fingerprint(write_atomically(source, data, source=source, replace=replace))
+    written = fingerprint(write_atomically(source, data, source=source, replace=replace))
+    if text is fresh and written is not None:
+        _OWN_LAYOUT[target] = written
+    else:
+        _OWN_LAYOUT.pop(target, None)
+    return written
