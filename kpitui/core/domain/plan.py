@@ -234,21 +234,13 @@ class Plan:
             raise RuleError("rounding", f'must be "step" or "once" (got {quantities.describe(self.rounding)})')
         self._check_scenarios(names)
         for reviewed in self.review:
-            path = f"review.{key_part(reviewed)}"
-            if reviewed not in names:
-                raise RuleError(path, "no stage has this name")
-            if reviewed == names[-1]:
-                raise RuleError(path, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
+            _check_kpi_stage("review", reviewed, names, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
 
     def _check_scenarios(self, names: list[str]) -> None:
         check("scenarios", partial(check_names, what="scenario"), [scenario.name for scenario in self.scenarios])
         for index, scenario in enumerate(self.scenarios):
             for stage in scenario.rates:
-                path = f"scenarios[{index}].rates.{key_part(stage)}"
-                if stage not in names:
-                    raise RuleError(path, "no stage has this name")
-                if stage == names[-1]:
-                    raise RuleError(path, "the KGI stage has no rate to override")
+                _check_kpi_stage(f"scenarios[{index}].rates", stage, names, "the KGI stage has no rate to override")
             try:
                 self.goal.with_overrides(scenario.goal)
             except ValueError:
@@ -312,3 +304,11 @@ class Plan:
             return None
         number = month.minus(self.start) + 1
         return number if 1 <= number <= self.months else None
+
+
+def _check_kpi_stage(table: str, name: str, names: list[str], if_kgi: str) -> None:
+    """`name`, a key of `table`, names a KPI stage: one of the plan's stages, not the KGI stage."""
+    if name not in names:
+        raise RuleError(f"{table}.{key_part(name)}", "no stage has this name")
+    if name == names[-1]:
+        raise RuleError(f"{table}.{key_part(name)}", if_kgi)
