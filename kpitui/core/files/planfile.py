@@ -135,7 +135,7 @@ def _kept_layout(plan: Plan, path: FilePath, fresh: str) -> str:
     """
     source = os.fspath(path)
     try:
-        existing = _decode(_read_bytes(path, source), source)
+        existing = _decode(read_bytes(path, source), source)
         on_disk = parse_plan(existing, source)
     except PlanError:
         return fresh  # no file yet, or not a plan kpitui can read: nothing to keep
@@ -147,16 +147,12 @@ def _kept_layout(plan: Plan, path: FilePath, fresh: str) -> str:
     from kpitui.core.files import roundtrip  # tomlkit is needed only here: start-up stays fast
 
     try:
-        merged = roundtrip.updated(existing, _document(before), _document(fresh))
+        merged = roundtrip.updated(existing, _parse_toml(before), _parse_toml(fresh))
         if parse_plan(merged, source) == plan:
             return merged
     except Exception:  # noqa: BLE001 - keeping the layout is a courtesy; the save itself must not fail on it
         pass
     return fresh
-
-
-def _document(text: str) -> dict:
-    return tomllib.loads(text, parse_float=Decimal)
 
 
 def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprint:
