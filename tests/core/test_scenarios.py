@@ -1,5 +1,6 @@
 """Scenario edits and the comparison of baselines with scenarios."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 from kpitui.core.domain import comparison, edits, funnel, scenarios
 from kpitui.core.domain.edits import set_goal, set_rate
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.domain.plan import Goal
+from kpitui.core.domain.plan import Goal, Scenario
 from tests.core.strategies import plans, rates
 
 D = Decimal
@@ -33,7 +34,7 @@ def test_rate_overrides_are_set_and_cleared():
 
 
 def test_goal_overrides_must_leave_a_whole_goal():
-    count_plan = set_goal(reference_plan(), Goal(orders=20))
+    count_plan = replace(reference_plan(), goal=Goal(orders=20), scenarios=(Scenario("Plain"),))
     with pytest.raises(ValueError):
         scenarios.set_goal_override(count_plan, 0, "channel_share", D("0.5"))
     plan = scenarios.set_goal_override(count_plan, 0, "orders", 30)
