@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpitui.core.domain import edits, scenarios
+from kpitui.core.domain import actuals, edits, scenarios
 from kpitui.core.domain.example import reference_plan
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import CRITERIA, GOAL_FIELDS, CriterionState, Goal, KpiReview, Plan, Scenario, Stage
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import MAX_FILE_BYTES, load_plan, parse_plan, save_plan
@@ -87,6 +88,7 @@ wide_money = st.one_of(
     st.sampled_from([D(1), D("0.5"), D(10**18)]),
 )
 wide_counts = st.integers(min_value=-2, max_value=10**13)
+months = st.builds(Month, st.integers(2024, 2028), st.integers(1, 12))
 texts = st.one_of(st.text(max_size=8), st.sampled_from(["", " ", "a\ud800", "[bold]x[/]", "Leads", "Orders", '"\\\n']))
 states = st.sampled_from(list(CriterionState))
 
@@ -118,6 +120,10 @@ EDITS = {
     "toggle_goal_kind": lambda p, draw: edits.toggle_goal_kind(p),
     "set_months": lambda p, draw: edits.set_months(p, draw(st.integers(-1, 200))),
     "toggle_rounding": lambda p, draw: edits.toggle_rounding(p),
+    "set_start": lambda p, draw: edits.set_start(p, draw(st.none() | months)),
+    "set_actual": lambda p, draw: actuals.set_actual(
+        p, draw(months), draw(st.sampled_from([*p.stage_names(), "Nowhere"])), draw(st.none() | wide_counts)
+    ),
     "set_title": lambda p, draw: edits.set_title(p, draw(texts)),
     "set_currency": lambda p, draw: edits.set_currency(p, draw(texts)),
     "set_criterion": lambda p, draw: edits.set_criterion(
