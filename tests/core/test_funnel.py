@@ -1,6 +1,7 @@
 """The funnel arithmetic of SPEC 1: reference cases, float traps and properties."""
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from kpitui.core.domain import funnel
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.domain.plan import Goal, Rounding, Scenario
+from kpitui.core.domain.plan import Goal, Plan, Rounding, Scenario, Stage
 from tests.core.strategies import kgis, plans, rates
 
 D = Decimal
@@ -75,11 +76,11 @@ def test_forward_gap_is_zero_when_kgi_reached():
     assert funnel.forward([D("0.1"), D("0.5"), D("0.5"), D("0.5")], 5000, 20).kgi_gap == 0
 
 
-def test_solve_rate_on_reference():
+def test_needed_rates_on_reference():
     rates = [D("0.1"), D("0.5"), D("0.5"), D("0.5")]
     # With 1000 visits, leads must convert at 80 % for 20 orders: 1000 × .1 × .8 × .5 × .5 = 20.
-    assert funnel.solve_rate(rates, 1, 1000, 20) == Fraction(4, 5)
-    assert funnel.solve_rate(rates, 0, 100, 20) > 1  # unreachable at that stage alone
+    assert funnel.needed_rates(rates, 1000, 20)[1] == Fraction(4, 5)
+    assert funnel.needed_rates(rates, 100, 20)[0] > 1  # unreachable at that stage alone
 
 
 def test_levers_rank_the_cheapest_first():
@@ -122,14 +123,15 @@ def test_forward_from_the_top_target_reaches_the_kgi(plan):
 
 
 @given(plans(), st.integers(min_value=1, max_value=10**9), st.data())
-def test_solved_rate_reaches_the_kgi_and_no_less_does(plan, top, data):
+def test_a_needed_rate_reaches_the_kgi_and_a_hundredth_of_a_percent_less_does_not(plan, top, data):
     rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
     index = data.draw(st.integers(min_value=0, max_value=len(rates) - 1))
-    needed = funnel.solve_rate(rates, index, top, kgi)
+    needed = funnel.needed_rates(rates, top, kgi)[index]
+    assert (needed * 10_000).denominator == 1
     trial = list(rates)
     trial[index] = needed
-    assert math.prod(Fraction(r) for r in trial) * top == kgi
-    trial[index] = needed * Fraction(999_999, 1_000_000)
+    assert math.prod(Fraction(r) for r in trial) * top >= kgi
+    trial[index] = needed - Fraction(1, 10_000)
     assert math.prod(Fraction(r) for r in trial) * top < kgi
 
 
@@ -145,16 +147,16 @@ def test_the_needed_rate_shown_reaches_the_kgi_and_a_hundredth_less_does_not(pla
 
     rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
     index = data.draw(st.integers(min_value=0, max_value=len(rates) - 1))
-    shown = format_needed_rate(funnel.solve_rate(rates, index, top, kgi))
+    shown = format_needed_rate(funnel.needed_rates(rates, top, kgi)[index])
     if shown == "over 100%":
-        assert funnel.solve_rate(rates, index, top, kgi) > 1
+        assert funnel.needed_rates(rates, top, kgi)[index] > 1
         return
     rate = Decimal(shown.removesuffix("%")) / 100
     with_rate = rates[:index] + [rate] + rates[index + 1 :]
-    assert funnel.forward(with_rate, top, kgi).expected[-1] >= kgi
+    assert funnel.forward(with_rate, top, kgi).expected_counts[-1] >= kgi
     less = rate - Decimal("0.0001")
     if less > 0:
-        assert funnel.forward(rates[:index] + [less] + rates[index + 1 :], top, kgi).expected[-1] < kgi
+        assert funnel.forward(rates[:index] + [less] + rates[index + 1 :], top, kgi).expected_counts[-1] < kgi
 
 
 @given(plans())
@@ -168,3 +170,91 @@ def test_levers_never_cost_and_match_the_reverse_calculation(plan):
         trial = rates[:index] + [lever.improved_rate] + rates[index + 1 :]
         assert lever.top_target == funnel.reverse_targets(trial, kgi, plan.rounding)[0]
         assert 0 <= lever.saving == baseline_top - lever.top_target
+
+
+
+# The linear-time arithmetic gives exactly what the plain definitions give -----------------------
+
+def defined_targets(rates, kgi, rounding):
+    """SPEC 1.2 as written: each target from the exact fraction, stage by stage or once."""
+    targets = [kgi]
+    product = Fraction(1)
+    for rate in reversed(rates):
+        product *= Fraction(rate)
+        targets.append(math.ceil(targets[-1] / Fraction(rate)) if rounding is Rounding.STEP else math.ceil(kgi / product))
+    return targets[::-1]
+
+
+def defined_levers(plan):
+    """Each lever's top target from the whole reverse calculation with that one rate changed."""
+    rates, kgi = funnel.stage_rates(plan), funnel.kgi(plan.goal)
+    baseline = defined_targets(rates, kgi, plan.rounding)[0]
+    tops = {}
+    for index, rate in enumerate(rates):
+        better = min(rate + D("0.01"), D(1))
+        tops[plan.stages[index].name] = defined_targets(rates[:index] + [better] + rates[index + 1 :], kgi, plan.rounding)[0]
+    return tops, baseline
+
+
+# Long funnels of rates that divide evenly (whole targets), that do not, and that are tiny.
+even_rates = st.sampled_from([D("0.5"), D("0.25"), D("0.1"), D("0.8"), D("1"), D("0.04")])
+long_rates = st.lists(st.one_of(rates, even_rates, st.just(D("0.000001"))), min_size=1, max_size=80)
+
+
+@given(long_rates, kgis, st.sampled_from(list(Rounding)))
+def test_targets_are_the_defined_ones_on_long_funnels(stage_rates, kgi, rounding):
+    assert funnel.reverse_targets(stage_rates, kgi, rounding) == defined_targets(stage_rates, kgi, rounding)
+
+
+@given(st.lists(st.fractions(min_value=Fraction(1, 1000), max_value=1), min_size=1, max_size=30), kgis)
+def test_targets_from_observed_fractions_are_the_defined_ones(stage_rates, kgi):
+    for rounding in Rounding:
+        assert funnel.reverse_targets(stage_rates, kgi, rounding) == defined_targets(stage_rates, kgi, rounding)
+
+
+@given(long_rates, st.integers(min_value=1, max_value=10**30), kgis)
+def test_forward_and_needed_rates_are_the_defined_ones_on_long_funnels(stage_rates, top, kgi):
+    result = funnel.forward(stage_rates, top, kgi)
+    expected = [math.floor(top * math.prod(Fraction(r) for r in stage_rates[:k])) for k in range(len(stage_rates) + 1)]
+    assert list(result.expected_counts) == expected
+    assert result.kgi_gap == max(0, kgi - expected[-1])
+    everything = math.prod(Fraction(r) for r in stage_rates)
+    assert funnel.needed_rates(stage_rates, top, kgi) == [
+        Fraction(math.ceil(kgi * Fraction(r) * 10_000 / (top * everything)), 10_000) for r in stage_rates
+    ]
+
+
+@given(plans(max_stages=40))
+def test_levers_are_the_defined_ones(plan):
+    tops, baseline = defined_levers(plan)
+    levers = funnel.levers(plan)
+    assert {lever.name: lever.top_target for lever in levers} == tops
+    assert all(lever.saving == baseline - lever.top_target for lever in levers)
+
+
+@given(st.lists(st.one_of(rates, even_rates), min_size=1, max_size=60), kgis, st.sampled_from(list(Rounding)))
+def test_levers_on_long_funnels_are_the_defined_ones(stage_rates, kgi, rounding):
+    plan = Plan(
+        goal=Goal(orders=kgi),
+        stages=(*(Stage(f"S{i}", rate) for i, rate in enumerate(stage_rates)), Stage("KGI")),
+        rounding=rounding,
+    )
+    tops, _ = defined_levers(plan)
+    assert {lever.name: lever.top_target for lever in funnel.levers(plan)} == tops
+
+
+def test_a_thousand_stage_funnel_is_worked_out_in_well_under_a_second():
+    import time
+
+    from benchmarks.large_plan import large_plan
+
+    for rounding in Rounding:
+        plan = replace(large_plan(stages=1000, scenarios=0), rounding=rounding)
+        start = time.perf_counter()
+        calculation = funnel.calculate(plan)
+        rates = funnel.stage_rates(plan)
+        funnel.forward(rates, calculation.top_target, calculation.kgi)
+        funnel.needed_rates(rates, calculation.top_target, calculation.kgi)
+        if rounding is Rounding.ONCE:
+            funnel.levers(plan)
+        assert time.perf_counter() - start < 1.0  # the plain definitions took over 30 s

@@ -5,15 +5,18 @@ by `ceil` for targets (a target must be reached) and `floor` for expectations (a
 order is not an order).
 """
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from kpitui.core.domain.long_products import Interval, product, ratios
 from kpitui.core.domain.plan import Goal, Plan, Rounding
 
 ONE_POINT = Decimal("0.01")
+NEEDED_RATE_STEPS = 10_000  # a needed rate is rounded up to 0.01 %
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,9 @@ class Forward:
     """Expected counts from a top-of-funnel count, and how far the last stage falls short of the KGI."""
 
     top: int
-    expected: tuple[Fraction, ...]
+    expected_counts: tuple[int, ...]
+    """Expected counts rounded down: whole leads and orders."""
     kgi_gap: int
-
-    @property
-    def expected_counts(self) -> tuple[int, ...]:
-        """Expected counts rounded down: whole leads and orders."""
-        return tuple(math.floor(value) for value in self.expected)
 
 
 @dataclass(frozen=True)
@@ -80,16 +79,21 @@ def kgi(goal: Goal) -> int:
 
 
 def reverse_targets(rates: Sequence[Decimal | Fraction], kgi_count: int, rounding: Rounding = Rounding.STEP) -> list[int]:
-    """Stage targets, top first, for the conversion rates of every stage but the last (planned or observed)."""
-    targets = [kgi_count]
+    """Stage targets, top first, for the conversion rates of every stage but the last (planned or observed).
+
+    Linear in the number of stages: `step` divides whole counts, `once` reads each
+    `ceil(kgi / product of the rates below)` from a decimal interval (see long_products).
+    """
+    targets, fractions = [kgi_count], ratios(rates)
     if rounding is Rounding.STEP:
-        for rate in reversed(rates):
-            targets.append(math.ceil(targets[-1] / Fraction(rate)))
+        for top, bottom in reversed(fractions):
+            targets.append(-(-targets[-1] * bottom // top))
     else:
-        product = Fraction(1)
-        for rate in reversed(rates):
-            product *= Fraction(rate)
-            targets.append(math.ceil(kgi_count / product))
+        interval = Interval(fractions, kgi_count)
+        bounds = interval.exactly(kgi_count)
+        for index in reversed(range(len(fractions))):
+            bounds = interval.over(bounds, fractions[index])
+            targets.append(interval.ceil(bounds, lambda index=index: kgi_count / product(fractions[index:])))
     targets.reverse()
     return targets
 
@@ -119,38 +123,83 @@ def calculate(plan: Plan) -> Calculation:
 
 
 def forward(rates: Sequence[Decimal], top: int, kgi_count: int) -> Forward:
-    """The expected count at every stage from `top` at the top of the funnel, exactly."""
-    expected = [Fraction(top)]
-    for rate in rates:
-        expected.append(expected[-1] * Fraction(rate))
-    return Forward(top, tuple(expected), max(0, kgi_count - math.floor(expected[-1])))
+    """The expected count at every stage from `top` at the top of the funnel, rounded down, exactly."""
+    fractions = ratios(rates)
+    interval = Interval(fractions, top)
+    bounds, counts = interval.exactly(top), [top]
+    for index, ratio in enumerate(fractions):
+        bounds = interval.times(bounds, ratio)
+        counts.append(interval.floor(bounds, lambda index=index: top * product(fractions[: index + 1])))
+    return Forward(top, tuple(counts), max(0, kgi_count - counts[-1]))
 
 
-def solve_rate(rates: Sequence[Decimal], index: int, top: int, kgi_count: int) -> Fraction:
-    """The rate stage `index` needs so that `top` at the top yields the KGI, others unchanged.
+def needed_rates(rates: Sequence[Decimal], top: int, kgi_count: int) -> list[Fraction]:
+    """For each stage, the rate it alone would need for `top` at the top to yield the KGI, the
+    others unchanged: `kgi / (top × the other rates)`, rounded up to 0.01 % so that it does.
 
-    The answer may exceed 1: then no rate at that stage alone can reach the KGI.
+    Above 1 (100 %), no rate at that stage alone can reach the KGI.
     """
-    others = Fraction(top)
-    for position, rate in enumerate(rates):
-        if position != index:
-            others *= Fraction(rate)
-    return Fraction(kgi_count) / others
+    fractions = ratios(rates)
+    interval = Interval(fractions, top, kgi_count, NEEDED_RATE_STEPS)
+    bounds = interval.over(interval.exactly(kgi_count * NEEDED_RATE_STEPS), (top, 1))
+    for ratio in fractions:
+        bounds = interval.over(bounds, ratio)  # kgi / (top × every rate), in hundredths of a percent
+    all_rates = functools.cache(lambda: product(fractions))
+    return [
+        Fraction(
+            interval.ceil(
+                interval.times(bounds, ratio),
+                lambda ratio=ratio: kgi_count * NEEDED_RATE_STEPS * Fraction(*ratio) / (top * all_rates()),
+            ),
+            NEEDED_RATE_STEPS,
+        )
+        for ratio in fractions
+    ]
 
 
-def levers(plan: Plan) -> list[Lever]:
+def levers(plan: Plan, keep_going: Callable[[], bool] = lambda: True) -> list[Lever] | None:
     """For each KPI stage, the top-of-funnel target after one percentage point more on its rate.
 
     Ranked by saving, largest first, so the cheapest lever leads; a rate already at 100 % saves 0.
+    With `once` rounding this is linear in the number of stages (the product of the other rates
+    is the same product, one factor changed). With `step` rounding each lever's counts are
+    divided again from its stage up, whole numbers only: quadratic at worst, so the app works
+    them out in the background, and answers None as soon as `keep_going()` says to stop.
     """
     kgi_count = kgi(plan.goal)
     rates = stage_rates(plan)
-    baseline_top = reverse_targets(rates, kgi_count, plan.rounding)[0]
-    result = []
-    for index, rate in enumerate(rates):
-        improved = min(rate + ONE_POINT, Decimal(1))
-        trial = rates[:index] + [improved] + rates[index + 1 :]
-        top = reverse_targets(trial, kgi_count, plan.rounding)[0]
-        result.append(Lever(plan.stages[index].name, rate, improved, top, baseline_top - top))
+    baseline = reverse_targets(rates, kgi_count, plan.rounding)
+    improved = [min(rate + ONE_POINT, Decimal(1)) for rate in rates]
+    fractions, better_fractions = ratios(rates), ratios(improved)
+    if plan.rounding is Rounding.ONCE:
+        interval = Interval(fractions + better_fractions, kgi_count)
+        bounds = interval.exactly(kgi_count)
+        for ratio in fractions:
+            bounds = interval.over(bounds, ratio)  # the baseline's top, kgi / product
+        all_rates = functools.cache(lambda: product(fractions))
+        tops = [
+            interval.ceil(
+                interval.over(interval.times(bounds, ratio), better),
+                lambda ratio=ratio, better=better: kgi_count * Fraction(*ratio) / (all_rates() * Fraction(*better)),
+            )
+            for ratio, better in zip(fractions, better_fractions, strict=True)
+        ]
+    else:
+        tops = []
+        for index, (top, bottom) in enumerate(better_fractions):
+            if not keep_going():
+                return None
+            count = -(-baseline[index + 1] * bottom // top)
+            for above in reversed(range(index)):
+                if count == baseline[above + 1]:  # back on the baseline's counts: the rest follows them
+                    count = baseline[0]
+                    break
+                top, bottom = fractions[above]
+                count = -(-count * bottom // top)
+            tops.append(count)
+    result = [
+        Lever(stage.name, rate, better, top, baseline[0] - top)
+        for stage, rate, better, top in zip(plan.stages, rates, improved, tops, strict=False)
+    ]
     result.sort(key=lambda lever: -lever.saving)
     return result
