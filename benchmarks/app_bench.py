@@ -22,7 +22,7 @@ def bench_first_frame(repeat: int) -> None:
 async def edit_latency(plan, edits: int, mode: str = "funnel") -> list[float]:
     """Seconds from an edit of the first rate until `mode`'s screen has repainted, per edit."""
     from kpitui.app.app import KpiApp
-    from kpitui.core import edits as plan_edits
+    from kpitui.core.domain import edits as plan_edits
     from kpitui.core.session.document import PlanDocument
 
     app = KpiApp(PlanDocument(plan, None))
@@ -55,6 +55,48 @@ def bench_edit_latency(repeat: int) -> None:
         print(f"  {label:<52} {statistics.median(samples) * 1000:8.1f} ms  ({target})")
 
 
+async def key_latency(plan, mode: str, keys: list[str], *, levers: bool = False) -> list[float]:
+    """Seconds from each key press until `mode`'s screen has handled it and repainted."""
+    from kpitui.app.app import KpiApp
+    from kpitui.core.session.document import PlanDocument
+
+    app = KpiApp(PlanDocument(plan, None))
+    samples = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.switch_mode(mode)
+        await pilot.pause()
+        if levers:
+            app.screen.show_levers_panel = True
+            await pilot.pause()
+        for key in keys:
+            start = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause(0)
+            samples.append(time.perf_counter() - start)
+            await pilot.pause()
+    return samples
+
+
+def bench_large_plan_keys(repeat: int) -> None:
+    """Key-to-repaint on the largest plans: cursor moves, an edit, a change of column (levers)."""
+    count = max(repeat, 10)
+    print(f"Key-to-repaint latency on large plans, Pilot at 120x36 (median of {count} keys; target < 100 ms)")
+    for stages in (1000, 10_000):
+        plan = large_plan(stages=stages, scenarios=3)
+        for label, mode, keys, levers in (
+            ("Funnel, down", "funnel", ["down", "up"] * (count // 2), False),
+            ("Funnel, an edit of the first rate", "funnel", None, False),
+            ("What-if, down", "whatif", ["down", "up"] * (count // 2), True),
+            ("What-if, right/left (levers of another column)", "whatif", ["right", "left"] * (count // 2), True),
+        ):
+            if keys is None:  # an edit: the rate editor's Enter, measured as the edit it applies
+                samples = asyncio.run(edit_latency(plan, count, mode))
+            else:
+                samples = asyncio.run(key_latency(plan, mode, keys, levers=levers))
+            print(f"  {stages:>6} stages, {label:<46} {statistics.median(samples) * 1000:8.1f} ms")
+
+
 def bench_app(repeat: int) -> None:
     bench_first_frame(repeat)
     bench_edit_latency(repeat)
+    bench_large_plan_keys(repeat)

@@ -146,10 +146,34 @@ async def test_levers_rank_the_cheapest_first_for_the_selected_column(app_on):
     async with app_on.run_test(size=(160, 40)) as pilot:
         table = await go_to_whatif(pilot)
         levers = app_on.screen.query_one(LeverTable)
+        await wait_until(pilot, lambda: levers.row_count)  # worked out in the background
         assert column_texts(levers, "stage")[0] == "Visits"
         assert column_texts(levers, "saving") == ["145", "30", "20", "0"]
         await put_cursor(pilot, table, "name", 3)  # Conservative: visits 8 %
-        assert column_texts(levers, "rate")[0] == "8%→9%"
+        await wait_until(pilot, lambda: column_texts(levers, "rate")[0] == "8%→9%")
+
+
+async def test_levers_are_worked_out_off_the_ui_thread_once_per_column_not_per_cursor_move(app_on, monkeypatch):
+    # On a 10,000-stage plan the levers took minutes, on the UI thread, again at every cursor move.
+    from kpitui.core.domain import funnel
+
+    runs = []
+    levers = funnel.levers
+
+    def counted(plan, *args):
+        runs.append(threading.current_thread() is threading.main_thread())
+        return levers(plan, *args)
+
+    monkeypatch.setattr(funnel, "levers", counted)
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await wait_until(pilot, lambda: app_on.screen.query_one(LeverTable).row_count)
+        await put_cursor(pilot, table, "name", 1)
+        await wait_until(pilot, lambda: len(runs) == 2)
+        await pilot.press("down", "down", "down", "up")
+        await put_cursor(pilot, table, "name", 0)  # back to the baseline: remembered
+        await pilot.pause()
+        assert runs == [False, False]
 
 
 async def test_forward_from_a_typed_top_count(app_on):

@@ -172,8 +172,8 @@ def test_levers_never_cost_and_match_the_reverse_calculation(plan):
         assert 0 <= lever.saving == baseline_top - lever.top_target
 
 
-
 # The linear-time arithmetic gives exactly what the plain definitions give -----------------------
+
 
 def defined_targets(rates, kgi, rounding):
     """SPEC 1.2 as written: each target from the exact fraction, stage by stage or once."""

@@ -94,6 +94,7 @@ class WhatIfScreen(PlanScreen):
     def __init__(self) -> None:
         super().__init__()
         self.beside: list[tuple[Path, Plan]] = []  # other plans, read-only here
+        self.panel_shows: Plan | None = None  # the plan the levers and forward panel is about
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,6 +114,8 @@ class WhatIfScreen(PlanScreen):
     def watch_show_levers_panel(self, shown: bool | None) -> None:
         """On a short terminal the comparison gets the room, until the user asks for the panel (l)."""
         self.query_one("#levers-panel").display = shown if shown is not None else self.size.height >= 30
+        if self.is_mounted and self.table.columns_shown:
+            self.show_levers()
 
     def action_toggle_levers(self) -> None:
         """Show or hide the levers and forward panel of the selected column."""
@@ -142,8 +145,15 @@ class WhatIfScreen(PlanScreen):
         return columns[index if index is not None and index < len(columns) else 0]
 
     def show_levers(self) -> None:
-        """Levers and forward calculation for the selected column."""
+        """Levers and forward calculation for the selected column: only while the panel shows,
+        and only when the column or its plan changed (not on every move of the cursor)."""
         column = self.selected
+        if not self.query_one("#levers-panel").display:
+            self.panel_shows = None
+            return
+        if column.plan is self.panel_shows:
+            return
+        self.panel_shows = column.plan
         self.query_one(LeverTable).show(column.plan)
         self.query_one("#levers-panel").border_title = Content(f"{visible(column.label)}: levers and forward")
         self.show_forward()

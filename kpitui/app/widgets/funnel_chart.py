@@ -12,6 +12,7 @@ from kpitui.core.text.formatting import format_count
 from kpitui.core.text.safe_text import visible
 
 NAME_WIDTH = 12
+MAX_BARS = 10  # what the overview has room for (app.tcss: #overview max-height 12, less the border)
 
 
 def bar_length(target: int, top: int, width: int) -> int:
@@ -41,26 +42,39 @@ class FunnelChart(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.shown[0].stages) if self.shown else 1
+        return min(len(self.shown[0].stages), MAX_BARS) if self.shown else 1
+
+    def bars(self) -> list[int | None]:
+        """The stages drawn, by position: all of them, or on a long funnel the top ones, a gap
+        (None) and the KGI stage, so a 10,000-stage plan draws ten lines, not ten thousand."""
+        count = len(self.shown[0].stages) if self.shown else 0
+        if count <= MAX_BARS:
+            return list(range(count))
+        return [*range(MAX_BARS - 2), None, count - 1]
 
     def render(self) -> Text:
         if self.shown is None:
             return Text("")
         plan, calculation = self.shown
-        figures = [format_count(row.target) for row in calculation.stages]
-        figure_width = max(len(f) for f in figures)
+        bars = self.bars()
+        figures = {index: format_count(calculation.stages[index].target) for index in bars if index is not None}
+        figure_width = max(len(f) for f in figures.values())
         bar_room = max(1, self.size.width - NAME_WIDTH - figure_width - 2)
         bar_style = self.app.theme_variables.get("primary", "blue")
         kgi_style = self.app.theme_variables.get("accent", "magenta")
         lines = Text(no_wrap=True, overflow="ellipsis")
-        for index, (stage, row) in enumerate(zip(plan.stages, calculation.stages, strict=True)):
+        for line, index in enumerate(bars):
+            if line:
+                lines.append("\n")
+            if index is None:
+                lines.append(f"⋮ {format_count(len(plan.stages) - MAX_BARS + 1)} more stages", style="dim")
+                continue
+            stage, row = plan.stages[index], calculation.stages[index]
             is_kgi = index == len(plan.stages) - 1
             name = Text(visible(stage.name), no_wrap=True)
             name.truncate(NAME_WIDTH - 1, overflow="ellipsis", pad=True)
             length = bar_length(row.target, calculation.top_target, bar_room)
             padding = (bar_room - length) // 2
-            if index:
-                lines.append("\n")
             lines.append_text(name)
             lines.append(" " * (padding + 1))
             lines.append("█" * length, style=kgi_style if is_kgi else bar_style)
