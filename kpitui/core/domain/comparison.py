@@ -4,6 +4,7 @@ Stages are matched by name across plans; a stage missing from a plan has no valu
 scenario is compared with its own plan's baseline; each other plan's baseline with the first.
 """
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -41,6 +42,14 @@ class Column:
     def label(self) -> str:
         """`Baseline` or the scenario's name."""
         return self.scenario if self.scenario is not None else "Baseline"
+
+    @functools.cached_property
+    def by_stage(self) -> dict[str, tuple[Decimal | None, int]]:
+        """Each stage's rate and target by name: a lookup per cell, not a scan of the stages."""
+        return {
+            stage.name: (stage.rate, target.target)
+            for stage, target in zip(self.plan.stages, self.calculation.stages, strict=True)
+        }
 
 
 @dataclass(frozen=True)
@@ -90,9 +99,9 @@ def comparison_rows(columns: list[Column]) -> list[Row]:
         Row("orders_total", "Total orders", "count", NEUTRAL),
         Row("kgi", "KGI", "count", NEUTRAL),
     ]
-    names: list[str] = []
+    names: dict[str, None] = {}  # in order, each once
     for column in columns:
-        names += [name for name in column.plan.stage_names() if name not in names]
+        names.update(dict.fromkeys(column.plan.stage_names()))
     rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
     for name in names:
         if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
@@ -111,10 +120,10 @@ def value(column: Column, row: Row) -> Decimal | int | None:
         return column.calculation.orders_total
     if row.key == "kgi":
         return column.calculation.kgi
-    for stage, target in zip(column.plan.stages, column.calculation.stages, strict=True):
-        if stage.name == row.stage:
-            return stage.rate if row.kind == "rate" else target.target
-    return None
+    if row.stage not in column.by_stage:
+        return None
+    rate, target = column.by_stage[row.stage]
+    return rate if row.kind == "rate" else target
 
 
 @dataclass(frozen=True)
