@@ -329,3 +329,32 @@ async def test_columns_narrow_again_when_a_long_name_is_undone(app_on):
         assert name_column.get_render_width(table) > before
         await pilot.press("ctrl+z")
         assert name_column.get_render_width(table) == before
+
+
+def shown_widths(table: StageTable) -> dict[str, int]:
+    return {column.key.value: column.get_render_width(table) for column in table.columns.values()}
+
+
+async def test_many_stages_show_every_target_whole_without_scrolling_sideways(app_on):
+    async with app_on.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["a"] * 30)
+        await pilot.pause()
+        table = app_on.screen.query_one(StageTable)
+        assert targets(app_on)[0] == "1,717,986,918,400"
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        widths = shown_widths(table)
+        assert widths["target"] >= len("1,717,986,918,400") + 2
+        assert column_texts(table, "metric")[0].endswith("…")  # text gives way, with an ellipsis
+
+
+async def test_renaming_a_stage_keeps_the_text_columns_wide(app_on):
+    async with app_on.run_test(size=(100, 30)) as pilot:
+        table = app_on.screen.query_one(StageTable)
+        before = shown_widths(table)
+        await open_editor(pilot, "down", "down", "enter")
+        await pilot.press(*"Qualified leads", "enter")
+        await pilot.pause()
+        after = shown_widths(table)
+        assert after["name"] >= len("Qualified leads") + 2
+        assert (after["metric"], after["owner"]) == (before["metric"], before["owner"])
+        assert table.virtual_size.width <= table.scrollable_content_region.width

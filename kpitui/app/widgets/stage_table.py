@@ -46,8 +46,9 @@ class StageTable(DataTable):
         return COLUMNS[self.cursor_coordinate.column][0]
 
     def text_widths(self, plan: Plan, figures_width: int) -> list[int]:
-        """Widths for name, metric and owner so the table fits the width it has (cut by display width)."""
-        room = self.size.width - figures_width - 2 * len(COLUMNS) - 1
+        """Widths for name, metric and owner in what the figures, at full width, leave of the table
+        (inside its scrollbar, so nothing scrolls sideways); cut by display width."""
+        room = self.scrollable_content_region.width - figures_width - 2 * self.cell_padding * len(COLUMNS)
         natural = [
             max([len(label)] + [cell_len(visible(getattr(stage, key))) + (2 if key == "name" else 0) for stage in plan.stages])
             for key, label in COLUMNS[:3]

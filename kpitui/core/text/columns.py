@@ -1,4 +1,10 @@
-"""Sharing a table's width among its text columns, for the terminal table and the app alike."""
+"""Sharing a table's width among its text columns, for the terminal table and the app alike.
+
+Figures are never cut: callers give number columns their full width and pass what is left here.
+"""
+
+# A text column cut below this many cells shows no more than an ellipsis.
+NARROWEST = 4
 
 
 def fit_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]:
@@ -6,6 +12,8 @@ def fit_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]
 
     The name claims first, up to three fifths of the budget, leaving each other column up to
     `least`; what is left over goes to the other columns left to right, then back to the name.
+    When even that does not fit, the widest column gives way a cell at a time, down to
+    `NARROWEST` cells (or its natural width) each.
     """
     if sum(natural) <= budget:
         return natural
@@ -16,4 +24,11 @@ def fit_widths(natural: list[int], budget: int, *, least: int = 12) -> list[int]
         extra = max(0, min(width - others[index], spare))
         others[index] += extra
         spare -= extra
-    return [name + max(0, min(natural[0] - name, spare)), *others]
+    widths = [min(natural[0], name + max(0, spare)), *others]
+    floors = [min(width, NARROWEST) for width in natural]
+    while sum(widths) > budget:
+        widest = max(range(len(widths)), key=lambda index: widths[index] - floors[index])
+        if widths[widest] <= floors[widest]:
+            break
+        widths[widest] -= 1
+    return widths
