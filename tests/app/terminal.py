@@ -39,7 +39,7 @@ class Terminal:
         self.settle(quiet=1.0, timeout=30)
         assert b"\x1b[?1049h" in self.received, f"the app did not start: {self.output!r}"
 
-    def settle(self, quiet: float = 0.15, timeout: float = 5) -> None:
+    def settle(self, quiet: float = 0.25, timeout: float = 5) -> None:
         """Read until the app has answered (written something new), then written nothing for
         `quiet` seconds: it has drawn what it will, and the next key finds it ready."""
         start, end = len(self.received), time.monotonic() + timeout

@@ -41,6 +41,7 @@ def test_every_screen_and_editor_on_a_hostile_plan_sends_nothing_raw_to_the_term
         # What-if: the scenario's name and note editors, the levers, the plan opened beside itself.
         terminal.press("3", "l", "right", "right", "enter", "escape", "down", "enter", "escape")
         terminal.press("b", str(beside), "enter")
+        terminal.settle(quiet=1.0)  # the plan beside is read in the background: let it arrive
         terminal.press("ctrl+q", "d")
     finally:
         terminal.close()
