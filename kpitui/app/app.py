@@ -1,5 +1,10 @@
 """The kpitui app: one plan document, three screens as modes, and the file actions around them."""
 
+import asyncio
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -13,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from kpitui.app.commands import binding_commands, key_display, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.dialogs.path_input import save_as_dialog
-from kpitui.app.safety import guarded
+from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
 from kpitui.core.domain.plan import Plan
@@ -25,6 +30,12 @@ from kpitui.core.text.safe_text import visible
 # Textual's palette entries that kpitui's own keys already offer: its Quit would skip the question
 # about unsaved work, and its Keys panel repeats the Help screen.
 TEXTUAL_COMMANDS_WE_REPLACE = frozenset({"Quit", "Keys"})
+
+
+# Every ending a process can catch; SIGKILL cannot be.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT)
+EXIT_DEADLINE = 5.0  # seconds to end cleanly after a signal before stopping regardless
+RESCUE_TIMEOUT = 15  # seconds an error's notification shows; the same error within it is not said again
 
 
 def review_screen() -> Screen:
@@ -41,7 +52,7 @@ def what_if_screen() -> Screen:
     return WhatIfScreen()
 
 
-class KpiApp(App[None]):
+class KpiApp(FailSafeApp, App[None]):
     """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
 
     CSS_PATH = "app.tcss"
@@ -86,38 +97,42 @@ class KpiApp(App[None]):
     plan: var[Plan] = var(None, init=False)  # type: ignore[assignment]
     """The plan as it stands now; screens watch it and redraw."""
 
-    def __init__(self, document: PlanDocument, recovered: tuple[Plan, Path] | None = None) -> None:
+    def __init__(self, document: PlanDocument, recovered: Iterable[recovery.Copy] = ()) -> None:
         super().__init__()
         self.document = document
-        self.recovered = recovered
+        self.recovered = list(recovered)  # copies other runs left of this plan, to offer
+        self.last_rescue: tuple[str, float] | None = None
         self.set_reactive(KpiApp.plan, document.plan)
+
+    def on_load(self) -> None:
+        """Before the terminal is taken over: every ending a signal asks for keeps the work first."""
+        loop = asyncio.get_running_loop()
+        for number in ENDING_SIGNALS:
+            loop.add_signal_handler(number, self.end_by_signal, number)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in ENDING_SIGNALS:
+            loop.remove_signal_handler(number)
 
     def on_mount(self) -> None:
         self.show_title()
-        if self.recovered is not None:
-            self.offer_recovery(*self.recovered)
+        self.offer_recoveries()
 
     # The one way the plan changes --------------------------------------------------------------
 
     def apply_edit(self, label: str, change: Callable[[Plan], Plan], run: object = None) -> bool:
         """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied.
 
-        Edits of one `run` in a row (a burst of typing) make one step. Every edit passes here,
-        so here is where an unforeseen error is caught and the work kept.
+        Edits of one `run` in a row (a burst of typing) make one step.
         """
         try:
             changed = change(self.document.plan)
         except ValueError as error:
             self.notify(visible(str(error)), title="Not changed", severity="warning", markup=False)
             return False
-        except Exception as error:  # noqa: BLE001 - a bug must not cost the user their work
-            self.rescue(error)
-            return False
         if self.document.history.push(changed, label, run):
-            try:
-                self.plan_changed()
-            except Exception as error:  # noqa: BLE001 - the edit is recorded; keep it safe too
-                self.rescue(error)
+            self.plan_changed()
         return True
 
     def plan_changed(self) -> None:
@@ -126,6 +141,7 @@ class KpiApp(App[None]):
             self.plan = self.document.plan
             self.show_title()
             self.refresh_bindings()
+        self.document.keep_recovery_current()
 
     def show_title(self) -> None:
         """Title, file and modified mark in the header; all plan text shown literally."""
@@ -155,7 +171,6 @@ class KpiApp(App[None]):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
-    @guarded
     def action_undo(self) -> None:
         """Undo the last edit."""
         if self.document.history.can_undo:
@@ -163,7 +178,6 @@ class KpiApp(App[None]):
             self.plan_changed()
             self.notify(f"Undid: {visible(label)}", markup=False, timeout=2)
 
-    @guarded
     def action_redo(self) -> None:
         """Redo the last undone edit."""
         if self.document.history.can_redo:
@@ -180,13 +194,11 @@ class KpiApp(App[None]):
         )
 
     @work(exclusive=True, group="file")
-    @guarded
     async def action_save(self) -> None:
         """Save to the plan's file (asks for a path the first time)."""
         await self.save_flow(None if self.document.path is None else self.document.path)
 
     @work(exclusive=True, group="file")
-    @guarded
     async def action_save_as(self) -> None:
         """Save to a new file, which becomes the plan's file."""
         path = await self.push_screen_wait(save_as_dialog(self.document.path))
@@ -234,7 +246,6 @@ class KpiApp(App[None]):
         return answer != "overwrite"
 
     @work(exclusive=True, group="file")
-    @guarded
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
         if not self.document.modified:
@@ -249,42 +260,62 @@ class KpiApp(App[None]):
         if answer == "save" and await self.save_flow(self.document.path):
             self.exit()
         elif answer == "discard":
-            recovery.discard_recovery(self.document.path)
+            self.document.let_go_of_recovery()
             self.document.saved_plan = self.document.plan  # let go on purpose: nothing to recover
             self.exit()
 
     # Crash safety ----------------------------------------------------------------------------------
 
-    def rescue(self, error: Exception) -> None:
-        """An unforeseen error in a handler: keep the app running, save a recovery copy, say so."""
+    def rescue(self, error: BaseException) -> None:
+        """An unforeseen error anywhere in the app (see safety.py): keep running, keep the work, say so."""
         self.log.error(error)
         kept = ""
         if self.document.modified:
             try:
-                where = recovery.write_recovery(self.document.plan, self.document.path)
+                where = self.document.keep_recovery()
                 kept = f"\nYour unsaved work is safe: a recovery copy is in {visible(str(where))}."
             except PlanError as also:
                 kept = f"\nA recovery copy could not be written either ({visible(str(also))}): save your work now."
-        self.notify(
-            visible(f"Something went wrong: {type(error).__name__}: {error}") + kept,
-            title="Error",
-            severity="error",
-            markup=False,
-            timeout=15,
-        )
+        message = visible(f"Something went wrong: {type(error).__name__}: {error}") + kept
+        # The same error again and again (a widget failing to draw) is said once, not in a storm.
+        now = time.monotonic()
+        if self.last_rescue is not None and self.last_rescue[0] == message and now - self.last_rescue[1] < RESCUE_TIMEOUT:
+            return
+        self.last_rescue = (message, now)
+        self.notify(message, title="Error", severity="error", markup=False, timeout=RESCUE_TIMEOUT)
 
-    def offer_recovery(self, plan: Plan, where: Path) -> None:
-        """A recovery copy of this plan exists: restore it as an unsaved edit, or let it go."""
+    def end_by_signal(self, number: int) -> None:
+        """SIGTERM, SIGHUP, SIGQUIT or SIGINT: keep the unsaved work, then end cleanly (the terminal is restored)."""
+        if self.document.modified:
+            try:
+                self.document.keep_recovery()
+            except PlanError as error:
+                self.log.error(error)  # open_app tries again once the terminal is back, and says so
+        self.exit(return_code=128 + number)
+        # Should ending hang (a terminal that is gone), the work is kept already: stop for sure.
+        deadline = threading.Timer(EXIT_DEADLINE, os._exit, (128 + number,))
+        deadline.daemon = True
+        deadline.start()
+
+    def offer_recoveries(self) -> None:
+        """Offer each recovery copy of this plan in turn: restore it as an unsaved edit, discard it, or wait."""
+        if not self.recovered:
+            return
+        copy = self.recovered.pop(0)
+        several = f" ({len(self.recovered)} more after this one)" if self.recovered else ""
 
         def decided(answer: str | None) -> None:
             if answer == "restore":
-                self.apply_edit("restore the recovery copy", lambda _: plan)
+                if self.apply_edit("restore the recovery copy", lambda _: copy.plan):
+                    self.document.keep_recovery()  # the restored work is this app's to keep now
+                    recovery.remove(copy.path)
             elif answer == "discard":
-                recovery.discard_recovery(self.document.path)
+                recovery.remove(copy.path)
+            self.offer_recoveries()
 
         self.push_screen(
             ChoiceDialog(
-                f"kpitui kept unsaved work for this plan after an error ({visible(str(where))}). Restore it?",
+                f"kpitui kept unsaved work for this plan ({visible(str(copy.path))}){several}. Restore it?",
                 [Choice("restore", "Restore", "r"), Choice("discard", "Discard it", "d"), Choice("later", "Decide later", "l")],
             ),
             decided,

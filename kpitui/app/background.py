@@ -22,7 +22,8 @@ def in_background(app: App, work: Callable[[], Any], done: Callable[[Any], None]
         if not app.is_running:  # the app has closed meanwhile: nobody is waiting for the answer
             return
         try:
-            app.call_from_thread(done, result)
+            # Queued as the app's own message, so an error in `done` is rescued like any handler's.
+            app.call_from_thread(app.call_later, done, result)
         except RuntimeError:  # it closed just now
             pass
 

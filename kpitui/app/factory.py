@@ -15,4 +15,4 @@ def make_app(path: Path | None) -> KpiApp:
     screen opens.
     """
     document = PlanDocument.open(path) if path is not None else PlanDocument(reference_plan(), None)
-    return KpiApp(document, recovered=recovery.find_recovery(path))
+    return KpiApp(document, recovered=recovery.find_recoveries(path))

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from kpitui.cli.usage import UsageError
 from kpitui.core.errors import PlanError
-from kpitui.core.session import recovery
 from kpitui.core.text.safe_text import visible
 
 
@@ -18,16 +17,13 @@ def open_app(path: str | None) -> int:
     try:
         app.run()
     finally:
-        # Quitting asks before unsaved work is left behind, so unsaved work here means a crash.
+        # Quitting asks before unsaved work is left behind, so unsaved work here means a crash or a signal.
         if app.document.modified:
             try:
-                where = recovery.write_recovery(app.document.plan, app.document.path)
-                print(
-                    f"kpitui: your unsaved work is kept in {visible(str(where))}; it is offered when you open the plan again",
-                    file=sys.stderr,
-                )
+                where = app.document.keep_recovery()
+                say(f"kpitui: your unsaved work is kept in {visible(str(where))}; it is offered when you open the plan again")
             except PlanError as error:
-                print(f"kpitui: error: could not keep your unsaved work: {visible(str(error))}", file=sys.stderr)
+                say(f"kpitui: error: could not keep your unsaved work: {visible(str(error))}")
     return app.return_code or 0
 
 
@@ -39,3 +35,11 @@ def require_terminal() -> None:
                 f"the app needs a terminal, and standard {role} is not one; in scripts use a headless command: "
                 "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
             )
+
+
+def say(message: str) -> None:
+    """Tell the user on standard error, unless the terminal is gone (a hang-up): the copy is kept anyway."""
+    try:
+        print(message, file=sys.stderr)
+    except OSError:
+        pass

@@ -8,7 +8,7 @@ from textual.widgets import Input
 from kpitui.app.dialogs.choice import ChoiceDialog
 from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.factory import make_app
-from kpitui.core.domain import funnel
+from kpitui.core.domain import edits, funnel
 from kpitui.core.domain.example import reference_plan
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.session import recovery
@@ -151,7 +151,7 @@ async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(ap
         assert app_on.is_running
         assert any(m.startswith("Something went wrong: RuntimeError: boom") for m in seen)
         monkeypatch.setattr(funnel, "calculate", calculate)
-        copy = recovery.recovery_path(plan_file)
+        copy = app_on.document.kept.path
         assert load_plan(copy).stages[0].rate == Decimal("0.3")
 
     # Next time the plan is opened, the recovery copy is offered and can be restored.
@@ -168,16 +168,73 @@ async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(ap
     assert not copy.exists()  # saved: nothing left to recover
 
 
+def left_copy(plan_file, percent: str, owner: str = "1-0000beef"):
+    """A recovery copy another run of kpitui left of `plan_file`, its first rate at `percent`."""
+    plan = edits.set_rate(load_plan(plan_file), 0, Decimal(percent) / 100)
+    return recovery.Copy(plan, recovery.write_recovery(plan, plan_file, owner))
+
+
 async def test_a_discarded_recovery_copy_is_gone(plan_file):
-    plan = reference_plan()
-    recovery.write_recovery(plan, plan_file)
+    copy = left_copy(plan_file, "20")
     app = make_app(plan_file)
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
         assert not app.document.modified
-    assert recovery.find_recovery(plan_file) is None
+    assert not copy.path.exists()
+
+
+async def test_decide_later_then_a_save_keeps_the_copy_to_offer_again(plan_file):
+    copy = left_copy(plan_file, "20")
+    app = make_app(plan_file)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await change_first_rate(pilot, "30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.document.modified
+    assert copy.path.exists()
+    again = make_app(plan_file)
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert again.document.plan == copy.plan
+
+
+async def test_every_copy_of_the_plan_is_offered_in_turn(plan_file):
+    first, second = left_copy(plan_file, "20", "1-000000aa"), left_copy(plan_file, "30", "2-000000bb")
+    app = make_app(plan_file)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # the second one
+        await pilot.press("r")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceDialog)
+        restored = app.document.plan
+        assert restored in (first.plan, second.plan)
+        # The restored work is this app's now (in its own copy); the one left for later waits.
+        taken, waiting = (first, second) if restored == first.plan else (second, first)
+        assert load_plan(app.document.kept.path) == restored
+        assert not taken.path.exists() and waiting.path.exists()
+
+
+async def test_a_copy_is_offered_when_the_plan_is_opened_through_a_symlink(plan_file, tmp_path):
+    copy = left_copy(plan_file, "20")
+    link = tmp_path / "link.toml"
+    link.symlink_to(plan_file)
+    app = make_app(link)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.document.plan == copy.plan
 
 
 async def test_quitting_from_the_command_palette_also_asks(app_on):

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
+from kpitui.app.safety import FailSafe
 
 
 class Choice(NamedTuple):
@@ -18,7 +19,7 @@ class Choice(NamedTuple):
     key: str
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(FailSafe, ModalScreen[str]):
     """Ask `question`; answers with the chosen value, or "cancel" on Escape."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kpitui.app.background import in_background
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.plan_text import PlanInput
 from kpitui.core.text.safe_text import visible
 
@@ -25,7 +26,7 @@ def check_save_path(path: Path) -> Path:
     return path
 
 
-class PathDialog(ModalScreen[Any]):
+class PathDialog(FailSafe, ModalScreen[Any]):
     """Answers with `open(path)` for the path typed, or None on Escape.
 
     Nothing touches the file system while the path is typed: on Enter, `open` runs off the UI

@@ -10,11 +10,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.plan_text import PlanInput
 from kpitui.core.text.safe_text import visible
 
 
-class ValueEditor(ModalScreen[Any]):
+class ValueEditor(FailSafe, ModalScreen[Any]):
     """Answers with `parse(text)` on Enter, or None on Escape.
 
     The editor opens on `value` shown literally (hidden characters as escapes); `parse` gets the

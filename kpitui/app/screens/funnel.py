@@ -9,7 +9,6 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header
 
 from kpitui.app.commands import key_display
-from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import GOAL_FIELDS, TEXT_HINT, PlanScreen
 from kpitui.app.widgets.funnel_chart import FunnelChart
 from kpitui.app.widgets.goal_table import DERIVED, GoalTable
@@ -84,7 +83,6 @@ class FunnelScreen(PlanScreen):
     # Stage edits -----------------------------------------------------------------------------------
 
     @on(DataTable.CellSelected, "#stages")
-    @guarded
     def edit_cell(self) -> None:
         """Enter (or a click) on a stage cell edits that field; figures explain where they come from."""
         column = self.table.selected_column
@@ -97,7 +95,6 @@ class FunnelScreen(PlanScreen):
         else:
             self.notify("Targets are calculated from the KGI and the rates: edit a rate (r) or the goal (g).", timeout=4)
 
-    @guarded
     def action_edit_rate(self) -> None:
         """Edit the selected stage's conversion rate to the next stage, in percent."""
         self.edit_rate(self.table.selected_index)
@@ -125,21 +122,18 @@ class FunnelScreen(PlanScreen):
             lambda text: self.app.apply_edit(f"{field} of {stage.name}", lambda p: edits.set_stage_text(p, index, field, text)),
         )
 
-    @guarded
     def action_add_stage(self) -> None:
         """Add a stage just above the KGI stage."""
         index = len(self.plan.stages) - 1
         if self.app.apply_edit("add a stage", lambda p: edits.insert_stage(p, index)):
             self.table.move_cursor(row=index, column=0)
 
-    @guarded
     def action_insert_stage(self) -> None:
         """Insert a stage above the selected one."""
         index = self.table.selected_index
         if self.app.apply_edit("insert a stage", lambda p: edits.insert_stage(p, index)):
             self.table.move_cursor(row=index, column=0)
 
-    @guarded
     def action_delete_stage(self) -> None:
         """Delete the selected stage with its overrides and review (undo brings them back)."""
         index = self.table.selected_index
@@ -147,7 +141,6 @@ class FunnelScreen(PlanScreen):
         if self.app.apply_edit(f"delete {name}", lambda p: edits.delete_stage(p, index)):
             self.notify(f"Deleted {visible(name)}. {key_display(self, 'undo')} brings it back.", markup=False, timeout=3)
 
-    @guarded
     def action_move_stage(self, offset: int) -> None:
         """Move the selected KPI stage up or down the funnel."""
         index = self.table.selected_index
@@ -155,7 +148,6 @@ class FunnelScreen(PlanScreen):
         if self.app.apply_edit(f"move {name}", lambda p: edits.move_stage(p, index, offset)):
             self.table.move_cursor(row=index + offset)
 
-    @guarded
     def action_toggle_rounding(self) -> None:
         """Switch between rounding stage by stage and rounding once from the KGI."""
         self.app.apply_edit("switch rounding", edits.toggle_rounding)
@@ -201,7 +193,6 @@ class FunnelScreen(PlanScreen):
         self.edit(f"Revenue target ({currency}): the goal becomes revenue-driven", "", parse_money, TEXT_HINT, with_revenue)
 
     @on(DataTable.RowSelected, "#goal")
-    @guarded
     def edit_goal(self) -> None:
         """Enter on a goal row edits it, or switches it for the goal kind and rounding."""
         field = self.query_one(GoalTable).selected_field

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.commands import Key
 from kpitui.core.domain.plan import CRITERIA
 from kpitui.core.domain.review import criterion_question
@@ -39,7 +40,7 @@ def key_lines(title: str, rows: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FailSafe, ModalScreen[None]):
     """The keys it is given (read from the bindings of the screen below, so always true), what the
     screen's figures mean, and the method."""
 

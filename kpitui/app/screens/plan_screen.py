@@ -5,6 +5,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.core.domain import edits
 from kpitui.core.domain.plan import Plan
@@ -27,7 +28,7 @@ GOAL_FIELDS = {
 }
 
 
-class PlanScreen(Screen):
+class PlanScreen(FailSafe, Screen):
     """A screen drawn from the app's plan: only while it shows, catching up when it shows again."""
 
     ENTER_HELP = ""

@@ -7,7 +7,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
-from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.plan_text import PlanTextArea
 from kpitui.app.widgets.review_table import ReviewTable
@@ -118,7 +117,6 @@ class ReviewScreen(PlanScreen):
         self.show_selected()
 
     @on(DataTable.CellSelected, "#review")
-    @guarded
     def selected(self) -> None:
         """Enter or a click on a criterion cycles it; on the name or the plan it opens the texts."""
         if self.table.selected_criterion:
@@ -136,12 +134,10 @@ class ReviewScreen(PlanScreen):
         state = state_of(self.plan.review_of(stage).state(criterion))
         self.app.apply_edit(f"{criterion} of {stage}: {state.value}", lambda p: edits.set_criterion(p, stage, criterion, state))
 
-    @guarded
     def action_cycle(self) -> None:
         """Cycle the criterion under the cursor: to do → ok → concern → to do."""
         self.set_criterion(next_state)
 
-    @guarded
     def action_set_state(self, state: str) -> None:
         """Set the criterion under the cursor to ok, concern or to do."""
         self.set_criterion(lambda _: CriterionState(state))
@@ -162,7 +158,6 @@ class ReviewScreen(PlanScreen):
         self.table.focus()
 
     @on(TextArea.Changed)
-    @guarded
     def text_changed(self, event: TextArea.Changed) -> None:
         """Every change is kept in the plan at once; one run of typing is one undo step."""
         stage = self.table.selected_stage

@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kpitui.app.commands import key_display
 from kpitui.app.dialogs.path_input import PathDialog
-from kpitui.app.safety import guarded
 from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
@@ -198,7 +197,6 @@ class WhatIfScreen(PlanScreen):
     # Editing cells ----------------------------------------------------------------------------------
 
     @on(DataTable.CellSelected, "#compare")
-    @guarded
     def edit_cell(self) -> None:
         """Enter on a cell: rename, note, or the figure (an override in a scenario, the plan itself in the baseline)."""
         row, column = self.table.selected_row, self.selected
@@ -289,20 +287,17 @@ class WhatIfScreen(PlanScreen):
     def select_column(self, index: int) -> None:
         self.table.select_column(index)
 
-    @guarded
     def action_new_scenario(self) -> None:
         """Add an empty scenario: type its rates and goal as overrides of the baseline."""
         if self.app.apply_edit("new scenario", scenarios.add_scenario):
             self.select_column(len(self.plan.scenarios))
 
-    @guarded
     def action_copy_scenario(self) -> None:
         """Add a copy of the selected scenario (on the baseline: an empty scenario)."""
         index = self.scenario_index(quiet=True)
         if self.app.apply_edit("copy scenario", lambda p: scenarios.add_scenario(p, copy_of=index)):
             self.select_column(len(self.plan.scenarios))
 
-    @guarded
     def action_scenario_from_edits(self) -> None:
         """Turn the rate and goal edits made since the last save into a scenario; the baseline goes back."""
         saved = self.app.document.saved_plan
@@ -310,7 +305,6 @@ class WhatIfScreen(PlanScreen):
         if self.app.apply_edit(f"scenario {name} from edits", lambda p: scenarios.scenario_from_edits(saved, p, name)):
             self.select_column(len(self.plan.scenarios))
 
-    @guarded
     def action_delete_scenario(self) -> None:
         """Delete the selected scenario (undo brings it back)."""
         index = self.scenario_index()
@@ -319,14 +313,12 @@ class WhatIfScreen(PlanScreen):
             if self.app.apply_edit(f"delete scenario {name}", lambda p: scenarios.delete_scenario(p, index)):
                 self.notify(f"Deleted {visible(name)}. {key_display(self, 'undo')} brings it back.", markup=False, timeout=3)
 
-    @guarded
     def action_move_scenario(self, offset: int) -> None:
         """Move the selected scenario left or right."""
         index = self.scenario_index()
         if index is not None and self.app.apply_edit("move scenario", lambda p: scenarios.move_scenario(p, index, offset)):
             self.select_column(index + offset + 1)
 
-    @guarded
     def action_promote(self) -> None:
         """Make the selected scenario the baseline; the old baseline is kept as a scenario."""
         index = self.scenario_index()

@@ -3,6 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, sync_rows
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
@@ -22,7 +23,7 @@ def row_label(row: Row) -> Text:
     return literal(row.stage, width=LABEL_WIDTH - len(kind)) + Text(kind, style="dim")
 
 
-class ComparisonTable(DataTable):
+class ComparisonTable(FailSafe, DataTable):
     """One column a baseline or scenario: each figure, and how it differs, coloured by whether it helps.
 
     The table holds only the columns that fit, beside the pinned labels, and moving the cursor

@@ -6,6 +6,7 @@ import math
 from rich.text import Text
 from textual.widget import Widget
 
+from kpitui.app.safety import FailSafe
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
@@ -22,7 +23,7 @@ def bar_length(target: int, top: int, width: int) -> int:
     return max(1, round(width * math.log10(target + 1) / math.log10(top + 1)))
 
 
-class FunnelChart(Widget):
+class FunnelChart(FailSafe, Widget):
     """Stage name, bar and target, top of the funnel first; the KGI bar is drawn in the accent colour."""
 
     DEFAULT_CSS = """

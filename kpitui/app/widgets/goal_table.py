@@ -3,6 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
@@ -14,7 +15,7 @@ DERIVED = ("orders_total", "kgi")
 TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 
 
-class GoalTable(DataTable):
+class GoalTable(FailSafe, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
     def __init__(self, *, id: str | None = None) -> None:

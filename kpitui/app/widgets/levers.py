@@ -4,6 +4,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.background import in_background
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, sync_rows
 from kpitui.core.domain import funnel
 from kpitui.core.domain.funnel import Lever
@@ -15,7 +16,7 @@ LEVERS_SHOWN = 50  # the cheapest levers; on a long funnel the rest change littl
 LEVERS_KEPT = 16  # plans whose levers are remembered (the baseline and scenarios looked at)
 
 
-class LeverTable(DataTable):
+class LeverTable(FailSafe, DataTable):
     """Sensitivity: the top-of-funnel target after one point more on each rate, cheapest lever first.
 
     The levers are worked out off the UI thread (with `step` rounding a long funnel takes a
@@ -76,7 +77,7 @@ class LeverTable(DataTable):
         )
 
 
-class ForwardTable(DataTable):
+class ForwardTable(FailSafe, DataTable):
     """Forward from a top-of-funnel count: expected at each stage, and the rate each stage alone would need."""
 
     def __init__(self, *, id: str | None = None) -> None:

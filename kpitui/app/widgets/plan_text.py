@@ -9,10 +9,11 @@ they typed (a `\\x1b` typed by hand included) is exactly what they typed.
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
+from kpitui.app.safety import FailSafe
 from kpitui.core.text.safe_text import restore, visible
 
 
-class PlanInput(Input):
+class PlanInput(FailSafe, Input):
     """A one-line editor over plan text; `text` is what the user means."""
 
     def __init__(self, text: str, **options) -> None:
@@ -35,7 +36,7 @@ class PlanInput(Input):
             self._text = restore(before[:start] + text + before[end:], meant, cursor=start + len(text))
 
 
-class PlanTextArea(TextArea):
+class PlanTextArea(FailSafe, TextArea):
     """A text area over plan text shown with its line breaks; `plan_text` is what the user means."""
 
     def __init__(self, **options) -> None:

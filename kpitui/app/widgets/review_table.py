@@ -3,6 +3,7 @@
 from rich.text import Text
 from textual.widgets import DataTable
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
@@ -15,7 +16,7 @@ STATE_LABELS = {CriterionState.OK: "✓ ok", CriterionState.CONCERN: "✗ concer
 STATE_COLOURS = {CriterionState.OK: "success", CriterionState.CONCERN: "error", CriterionState.TODO: "foreground-muted"}
 
 
-class ReviewTable(DataTable):
+class ReviewTable(FailSafe, DataTable):
     """The KPI review; the cursor picks a KPI and a criterion."""
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -6,6 +6,7 @@ underline cost a tenth of the app's start-up, and this one only has to show thre
 
 from textual.content import Content
 from textual.widgets import Static
+from kpitui.app.safety import FailSafe
 
 SCREEN_TABS = (("funnel", "1 Funnel"), ("review", "2 Review"), ("whatif", "3 What-if"))
 
@@ -21,7 +22,7 @@ def tab_bar(active: str) -> Content:
     return Content.from_markup("  ".join(parts))
 
 
-class ScreenTabs(Static):
+class ScreenTabs(FailSafe, Static):
     """The app's screens as tabs; keys 1-3 switch too."""
 
     DEFAULT_CSS = """

@@ -4,6 +4,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
+from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
@@ -23,7 +24,7 @@ COLUMNS = (
 TEXT_COLUMNS = ("name", "metric", "owner")
 
 
-class StageTable(DataTable):
+class StageTable(FailSafe, DataTable):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -23,6 +23,8 @@ class PlanDocument:
         self.history = History(plan)
         self.saved_plan = plan  # as opened or last saved: leaving it unchanged loses nothing
         self.disk_fingerprint: Fingerprint | None = fingerprint(path) if path is not None else None
+        self.owner = recovery.new_owner()  # this app's recovery copies are its own
+        self.kept: recovery.Copy | None = None  # this app's recovery copy, once one was written
 
     @classmethod
     def open(cls, path: Path) -> "PlanDocument":
@@ -66,13 +68,46 @@ class PlanDocument:
         return self.path is not None and fingerprint(self.path) != self.disk_fingerprint
 
     def save(self, path: Path | None = None) -> None:
-        """Save atomically to `path` (save as) or to the document's file; PlanError says why it failed."""
+        """Save atomically to `path` (save as) or to the document's file; PlanError says why it failed.
+
+        Recovery copies holding exactly what was saved go: nothing in them is unsaved any more.
+        """
         target = path or self.path
         if target is None:
             raise ValueError("the plan has no file yet: save it as a new file")
         plan = self.plan
         self.disk_fingerprint = save_plan(plan, target)
-        if path is not None and path != self.path:
-            recovery.discard_recovery(self.path)
         self.path, self.saved_plan = target, plan
-        recovery.discard_recovery(target)
+        recovery.remove_saved(target, plan)
+        self.keep_recovery_current()
+
+    # Recovery copies --------------------------------------------------------------------------------
+
+    def keep_recovery(self) -> Path:
+        """Write this app's recovery copy of the plan as it stands; from now on it follows every change.
+
+        PlanError when it cannot be written.
+        """
+        where = recovery.write_recovery(self.plan, self.path, self.owner)
+        if self.kept is not None and self.kept.path != where:  # the plan was saved under another name
+            recovery.remove(self.kept.path)
+        self.kept = recovery.Copy(self.plan, where)
+        return where
+
+    def keep_recovery_current(self) -> None:
+        """After a change: this app's copy, if it has one, holds the unsaved plan, or goes once nothing is unsaved.
+
+        PlanError when it cannot be rewritten.
+        """
+        if self.kept is None or self.kept.plan == self.plan and self.modified:
+            return
+        if self.modified:
+            self.keep_recovery()
+        else:
+            self.let_go_of_recovery()
+
+    def let_go_of_recovery(self) -> None:
+        """Remove this app's copy: what it held is saved, or the user discarded it."""
+        if self.kept is not None:
+            recovery.remove(self.kept.path)
+            self.kept = None

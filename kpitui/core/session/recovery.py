@@ -1,18 +1,32 @@
 """Recovery copies: unsaved work written to the user's state folder when something goes wrong.
 
-One copy a plan file (or one for the unsaved built-in example), found again by the plan's
-absolute path the next time it is opened.
+Each running app writes its own copy of a plan (named after the plan's real path and the app's
+owner id), so two apps on one plan never overwrite or delete each other's. A plan finds its
+copies by its real path, however that path is spelled (a symlink, `../`). A copy is removed only
+when the user restored or discarded it, or a save wrote exactly the plan it holds.
 """
 
 import hashlib
 import os
+import re
+import secrets
 from pathlib import Path
+from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import load_plan, save_plan
 
 UNTITLED = "untitled"
+# After the plan's key: the owner (see `new_owner`), absent in copies written before copies had owners.
+OWNER_SUFFIX = r"(-[0-9]+-[0-9a-f]{8})?\.toml"
+
+
+class Copy(NamedTuple):
+    """A recovery copy found on disk: the plan it holds, and where it is."""
+
+    plan: Plan
+    path: Path
 
 
 def state_folder() -> Path:
@@ -21,17 +35,28 @@ def state_folder() -> Path:
     return Path(base) / "kpitui" / "recovery"
 
 
-def recovery_path(plan_path: Path | None) -> Path:
-    """The recovery copy's path for a plan file, or for the unsaved built-in example."""
+def new_owner() -> str:
+    """An id for one running app, unique among the apps that ever write copies of a plan."""
+    return f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def plan_key(plan_path: Path | None) -> str:
+    """The part of a copy's name that says which plan it is: the file's real path, hashed."""
     if plan_path is None:
-        return state_folder() / f"{UNTITLED}.toml"
-    digest = hashlib.sha256(str(plan_path.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return state_folder() / f"{plan_path.stem[:40]}-{digest}.toml"
+        return UNTITLED
+    real = os.path.realpath(plan_path)
+    digest = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{Path(real).stem[:40]}-{digest}"
 
 
-def write_recovery(plan: Plan, plan_path: Path | None) -> Path:
-    """Save `plan` as the recovery copy of `plan_path`; returns where. PlanError if that fails too."""
-    path = recovery_path(plan_path)
+def recovery_path(plan_path: Path | None, owner: str) -> Path:
+    """Where the app `owner` keeps its copy of the plan at `plan_path` (None: the built-in example)."""
+    return state_folder() / f"{plan_key(plan_path)}-{owner}.toml"
+
+
+def write_recovery(plan: Plan, plan_path: Path | None, owner: str) -> Path:
+    """Save `plan` as app `owner`'s copy of `plan_path`; returns where. PlanError if that fails too."""
+    path = recovery_path(plan_path, owner)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -40,20 +65,40 @@ def write_recovery(plan: Plan, plan_path: Path | None) -> Path:
     return path
 
 
-def find_recovery(plan_path: Path | None) -> tuple[Plan, Path] | None:
-    """The recovery copy of `plan_path` and where it is, if there is a readable one."""
-    path = recovery_path(plan_path)
-    if not path.exists():
-        return None
+def find_recoveries(plan_path: Path | None) -> list[Copy]:
+    """Every readable recovery copy of `plan_path`, whichever app wrote it, oldest first."""
+    key = plan_key(plan_path)
+    folder = state_folder()
     try:
-        return load_plan(path), path
-    except PlanError:
-        return None
+        names = [name for name in os.listdir(folder) if re.fullmatch(re.escape(key) + OWNER_SUFFIX, name)]
+    except OSError:
+        return []
+    found = []
+    for path in sorted((folder / name for name in names), key=modified_time):
+        try:
+            found.append(Copy(load_plan(path), path))
+        except PlanError:
+            continue
+    return found
 
 
-def discard_recovery(plan_path: Path | None) -> None:
-    """Remove the recovery copy of `plan_path`, once the work in it is saved or let go."""
+def modified_time(path: Path) -> float:
     try:
-        recovery_path(plan_path).unlink()
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def remove(path: Path) -> None:
+    """Remove a recovery copy once the work in it is restored, saved or let go."""
+    try:
+        path.unlink()
     except FileNotFoundError:
         pass
+
+
+def remove_saved(plan_path: Path, saved: Plan) -> None:
+    """Remove the copies of `plan_path` that hold exactly `saved`: nothing in them is unsaved any more."""
+    for copy in find_recoveries(plan_path):
+        if copy.plan == saved:
+            remove(copy.path)
