@@ -9,7 +9,6 @@ from kpitui.app.dialogs.choice import ChoiceDialog
 from kpitui.app.dialogs.path_input import PathDialog
 from kpitui.app.factory import make_app
 from kpitui.core.domain import edits, funnel
-from kpitui.core.domain.example import reference_plan
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.session import recovery
 from tests.app.helpers import open_editor, record_notifications

@@ -1,8 +1,8 @@
 """Recovery copies belong to the app that wrote them and go only when restored, discarded or saved exactly."""
 
 import os
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 

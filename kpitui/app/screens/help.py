@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.commands import Key
+from kpitui.app.safety import FailSafe
 from kpitui.core.domain.plan import CRITERIA
 from kpitui.core.domain.review import criterion_question
 

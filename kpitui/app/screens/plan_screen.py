@@ -5,8 +5,8 @@ from typing import Any
 
 from textual.screen import Screen
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.safety import FailSafe
 from kpitui.core.domain import edits
 from kpitui.core.domain.plan import Plan
 from kpitui.core.session.typed_input import (

@@ -6,6 +6,7 @@ underline cost a tenth of the app's start-up, and this one only has to show thre
 
 from textual.content import Content
 from textual.widgets import Static
+
 from kpitui.app.safety import FailSafe
 
 SCREEN_TABS = (("funnel", "1 Funnel"), ("review", "2 Review"), ("whatif", "3 What-if"))
