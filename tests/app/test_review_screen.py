@@ -151,3 +151,22 @@ async def test_a_criterion_is_cycled_by_mouse(app_on):
         await pilot.click(ReviewTable, offset=offset)
         await pilot.click(ReviewTable, offset=offset)
         assert app_on.document.plan.review["Meetings"].alignment is OK
+
+
+async def test_typing_stays_on_its_kpi_when_the_filter_hides_its_row(app_on):
+    """Writing Visits' plan completes its review: the open-only filter hides the row as it is typed,
+    and the rest of the typing must still go to Visits, not to the KPI that takes the cursor."""
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        leads_plan = app_on.document.plan.review["Leads"].contingency_plan
+        await pilot.press("right", "right", "right", "o", "f")  # Visits: contingency ok, nothing written
+        assert column_texts(table, "name")[0] == "Visits"
+        await open_editor(pilot, "p")
+        await pilot.press(*"Paid search")
+        await pilot.pause()
+        assert column_texts(table, "name") == ["Leads", "Nurtured", "Meetings"]  # Visits is done
+        assert app_on.document.plan.review["Visits"].contingency_plan == "Paid search"
+        assert app_on.document.plan.review["Leads"].contingency_plan == leads_plan
+        await pilot.press("escape")  # back on the table, the texts are the selected KPI's again
+        await pilot.pause()
+        assert app_on.screen.query_one("#contingency-plan", TextArea).text == leads_plan

@@ -279,3 +279,17 @@ async def test_thirty_scenarios_scroll_with_the_labels_pinned(tmp_path):
         assert "columns" in table.border_subtitle
         await pilot.press(*["left"] * 31)
         assert table.selected_column_index is None and table.window_start == 0
+
+
+async def test_the_levers_panel_shows_the_selected_column_after_new_copy_and_scrolling(app_on):
+    async with app_on.run_test(size=(100, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        panel = app_on.screen.query_one("#levers-panel")
+
+        def shown() -> str:
+            return str(panel.border_title).removesuffix(": levers and forward")
+
+        for keys in (("n",), ("y",), ("left",), ("left",), ("left",), ("right",), ("right",), ("right",), ("n",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert shown() == table.columns_shown[table.selected_column_index or 0].label, keys

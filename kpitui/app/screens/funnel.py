@@ -97,29 +97,33 @@ class FunnelScreen(PlanScreen):
 
     def action_edit_rate(self) -> None:
         """Edit the selected stage's conversion rate to the next stage, in percent."""
-        self.edit_rate(self.table.selected_index)
+        self.edit_rate(self.plan.stages[self.table.selected_index].name)
+
+    # An editor's edit applies to the stage it was opened on, found by name when it is committed.
 
     def edit_name(self) -> None:
-        index = self.table.selected_index
-        old = self.plan.stages[index].name
+        old = self.plan.stages[self.table.selected_index].name
         self.edit(
             "Stage name (its scenario overrides and review follow it)",
             old,
-            lambda text: edits.check_stage_name(self.plan, text, index),
+            lambda text: edits.check_stage_name(self.plan, text, edits.stage_index(self.plan, old)),
             TEXT_HINT,
-            lambda name: self.app.apply_edit(f"rename {old} to {name}", lambda p: edits.rename_stage(p, index, name)),
+            lambda name: self.app.apply_edit(
+                f"rename {old} to {name}", lambda p: edits.rename_stage(p, edits.stage_index(p, old), name)
+            ),
         )
 
     def edit_text(self, field: str) -> None:
-        index = self.table.selected_index
-        stage = self.plan.stages[index]
+        stage = self.plan.stages[self.table.selected_index]
         what = {"metric": "Metric: what exactly is counted", "owner": "Owner"}[field]
         self.edit(
             f"{what} — {visible(stage.name)}",
             getattr(stage, field),
             str,
             TEXT_HINT,
-            lambda text: self.app.apply_edit(f"{field} of {stage.name}", lambda p: edits.set_stage_text(p, index, field, text)),
+            lambda text: self.app.apply_edit(
+                f"{field} of {stage.name}", lambda p: edits.set_stage_text(p, edits.stage_index(p, stage.name), field, text)
+            ),
         )
 
     def action_add_stage(self) -> None:

@@ -73,19 +73,20 @@ class PlanScreen(FailSafe, Screen):
 
         self.app.push_screen(ValueEditor(prompt, value, parse, hint), done)
 
-    def edit_rate(self, index: int) -> None:
-        """Edit stage `index`'s conversion rate to the next stage, typed in percent."""
+    def edit_rate(self, name: str) -> None:
+        """Edit stage `name`'s conversion rate to the next stage, typed in percent."""
+        index = edits.stage_index(self.plan, name)
         stage = self.plan.stages[index]
         if stage.rate is None:
             self.notify("The KGI stage has no rate: its target is the goal itself.", timeout=4)
             return
         following = visible(self.plan.stages[index + 1].name)
         self.edit(
-            f"Rate of {visible(stage.name)} → {following} (%)",
+            f"Rate of {visible(name)} → {following} (%)",
             format_decimal(stage.rate * 100),
             parse_percent_input,
             RATE_HINT,
-            lambda rate: self.app.apply_edit(f"rate of {stage.name}", lambda p: edits.set_rate(p, index, rate)),
+            lambda rate: self.app.apply_edit(f"rate of {name}", lambda p: edits.set_rate(p, edits.stage_index(p, name), rate)),
         )
 
     def edit_goal_field(self, field: str) -> None:

@@ -61,6 +61,9 @@ class ReviewScreen(PlanScreen):
     def __init__(self) -> None:
         super().__init__()
         self.typing_run = 0  # a new run of typing each time a text area gets the focus
+        # The KPI whose notes and plan the text areas hold: what typing changes, wherever the
+        # cursor goes meanwhile (the filter may hide the row being written about).
+        self.texts_of: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,12 +103,18 @@ class ReviewScreen(PlanScreen):
         self.show_selected()
 
     def show_selected(self) -> None:
-        """Load the selected KPI's notes and plan into the text areas, and the criterion's question."""
+        """Load the selected KPI's notes and plan into the text areas, and the criterion's question.
+
+        While a text area is being written in, it stays on the KPI it was opened on.
+        """
         stage = self.table.selected_stage
-        review = self.plan.review_of(stage) if stage else None
+        writing = isinstance(self.focused, TextArea) and self.texts_of in self.plan.stage_names()
+        if not writing:
+            self.texts_of = stage
+        review = self.plan.review_of(self.texts_of) if self.texts_of else None
         for field, selector in TEXT_FIELDS.items():
             area = self.query_one(selector, PlanTextArea)
-            area.disabled = stage is None
+            area.disabled = self.texts_of is None
             area.show_text(getattr(review, field) if review else "")
         criterion = self.table.selected_criterion
         label = f"{visible(stage)} — " if stage else ""
@@ -160,7 +169,7 @@ class ReviewScreen(PlanScreen):
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
         """Every change is kept in the plan at once; one run of typing is one undo step."""
-        stage = self.table.selected_stage
+        stage = self.texts_of
         if stage is None or not event.text_area.has_focus:
             return  # text loaded from the plan, not typed
         field = "notes" if event.text_area.id == "notes" else "contingency_plan"
@@ -175,3 +184,8 @@ class ReviewScreen(PlanScreen):
         """A text area taking the focus starts a new run of typing (a new undo step)."""
         if isinstance(event.widget, TextArea):
             self.typing_run += 1
+
+    def on_descendant_blur(self, event) -> None:
+        """Done writing (Escape, Tab, a click elsewhere): the texts follow the cursor again."""
+        if isinstance(event.widget, TextArea):
+            self.show_selected()

@@ -192,7 +192,7 @@ class WhatIfScreen(PlanScreen):
             if not quiet:
                 self.notify("That is the baseline: move to a scenario's column.", timeout=3)
             return None
-        return [s.name for s in self.plan.scenarios].index(column.scenario)
+        return scenarios.scenario_index(self.plan, column.scenario)
 
     # Editing cells ----------------------------------------------------------------------------------
 
@@ -225,7 +225,7 @@ class WhatIfScreen(PlanScreen):
         if row in (NAME, NOTE):
             self.notify("The baseline is the plan itself: its title is on the Funnel screen.", timeout=3)
         elif row.kind == "rate":
-            self.edit_rate(plan.stage_names().index(row.stage))
+            self.edit_rate(row.stage)
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
             if plan.goal.is_count_driven != (field == "orders"):
@@ -234,16 +234,22 @@ class WhatIfScreen(PlanScreen):
             self.edit_goal_field(field)
 
     def edit_scenario(self, row: Row, index: int) -> None:
+        """Edit one figure or text of scenario `index`; the edit applies to that scenario, found by
+        name when it is committed, wherever it moved meanwhile."""
         scenario = self.plan.scenarios[index]
         name = visible(scenario.name)
+
+        def at(plan: Plan) -> int:
+            return scenarios.scenario_index(plan, scenario.name)
+
         if row is NAME:
             self.edit(
                 "Scenario name",
                 scenario.name,
-                lambda text: scenarios.check_scenario_name(self.plan, text, index),
+                lambda text: scenarios.check_scenario_name(self.plan, text, at(self.plan)),
                 TEXT_HINT,
                 lambda new: self.app.apply_edit(
-                    f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, index, new)
+                    f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, at(p), new)
                 ),
             )
         elif row is NOTE:
@@ -253,7 +259,7 @@ class WhatIfScreen(PlanScreen):
                 str,
                 TEXT_HINT,
                 lambda note: self.app.apply_edit(
-                    f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, index, note)
+                    f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, at(p), note)
                 ),
             )
         elif row.kind == "rate":
@@ -265,7 +271,7 @@ class WhatIfScreen(PlanScreen):
                 HINT,
                 lambda rate: self.app.apply_edit(
                     f"{scenario.name}: rate of {row.stage}",
-                    lambda p: scenarios.set_rate_override(p, index, row.stage, rate if rate != "" else None),
+                    lambda p: scenarios.set_rate_override(p, at(p), row.stage, rate if rate != "" else None),
                 ),
             )
         else:
@@ -278,7 +284,7 @@ class WhatIfScreen(PlanScreen):
                 HINT,
                 lambda figure: self.app.apply_edit(
                     f"{scenario.name}: {row.label}",
-                    lambda p: scenarios.set_goal_override(p, index, field, figure if figure != "" else None),
+                    lambda p: scenarios.set_goal_override(p, at(p), field, figure if figure != "" else None),
                 ),
             )
 

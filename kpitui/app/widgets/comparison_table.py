@@ -110,12 +110,21 @@ class ComparisonTable(FailSafe, DataTable):
 
     def select_column(self, index: int) -> None:
         """Put the cursor on comparison column `index`, moving the window to show it."""
+        cursor = self.cursor_coordinate
         if index < self.window_start:
             self.window_start = index
         elif index >= self.window_start + self.window_size:
             self.window_start = index - self.window_size + 1
         self.draw()
         self.move_cursor(column=index - self.window_start + 1)
+        if self.cursor_coordinate == cursor:
+            # The window moved under a cursor that stayed put: another column is selected all the
+            # same, and what shows the selected column (the levers) must hear of it.
+            self.post_message(
+                self.CellHighlighted(
+                    self, self.get_cell_at(cursor), coordinate=cursor, cell_key=self.coordinate_to_cell_key(cursor)
+                )
+            )
 
     def action_cursor_right(self) -> None:
         """Right; past the last column shown, the window moves."""

@@ -37,6 +37,17 @@ def _with_stages(plan: Plan, stages: list[Stage]) -> Plan:
     return replace(plan, stages=tuple(stages), scenarios=scenarios, review=review, actuals=actuals)
 
 
+def stage_index(plan: Plan, name: str) -> int:
+    """Where stage `name` is now: an edit started on a stage applies to that stage, wherever it moved.
+
+    ValueError when it is gone.
+    """
+    try:
+        return plan.stage_names().index(name)
+    except ValueError:
+        raise ValueError(f"there is no stage {name!r} any more") from None
+
+
 def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
     """A valid new name for stage `index` (None for a new stage)."""
     return check_unique_name(name, plan.stage_names(), index, "stage")

@@ -20,6 +20,17 @@ def check_scenario_name(plan: Plan, name: str, index: int | None = None) -> str:
     return check_unique_name(name, [s.name for s in plan.scenarios], index, "scenario")
 
 
+def scenario_index(plan: Plan, name: str) -> int:
+    """Where scenario `name` is now: an edit started on a scenario applies to it, wherever it moved.
+
+    ValueError when it is gone.
+    """
+    for index, scenario in enumerate(plan.scenarios):
+        if scenario.name == name:
+            return index
+    raise ValueError(f"there is no scenario {name!r} any more")
+
+
 def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
     """`base`, or `base 2`, 3 … whichever no scenario has yet."""
     return unused_name(base, [s.name for s in plan.scenarios])
