@@ -43,3 +43,18 @@ async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the app did not get there in time")
+
+
+async def restored_on_next_open(plan_path):
+    """Open the plan again: a recovery copy must be offered; restore it and answer the plan restored."""
+    from kpitui.app.dialogs.choice import ChoiceDialog
+    from kpitui.app.factory import make_app
+
+    app = make_app(plan_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog), "no recovery copy offered"
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.document.modified
+        return app.document.plan

@@ -48,7 +48,7 @@ async def assert_rescued(app, pilot, seen, plan):
     assert app.document.plan.stages[0].rate != Decimal("0.2")
 
 
-async def test_an_error_in_a_message_handler(app_on, monkeypatch):
+async def test_an_error_in_a_message_handler(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch, FunnelScreen, "edit_name")
@@ -58,7 +58,7 @@ async def test_an_error_in_a_message_handler(app_on, monkeypatch):
         assert isinstance(app_on.screen, ValueEditor)
 
 
-async def test_an_error_in_a_watcher(app_on, monkeypatch):
+async def test_an_error_in_a_watcher(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch, ReviewScreen, "show_plan")
@@ -68,7 +68,7 @@ async def test_an_error_in_a_watcher(app_on, monkeypatch):
         await assert_rescued(app_on, pilot, seen, plan)
 
 
-async def test_an_error_in_on_resize(app_on, monkeypatch):
+async def test_an_error_in_on_resize(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         await pilot.press("3")
@@ -80,7 +80,7 @@ async def test_an_error_in_on_resize(app_on, monkeypatch):
         await assert_rescued(app_on, pilot, seen, plan)
 
 
-async def test_an_error_in_a_worker(app_on, monkeypatch):
+async def test_an_error_in_a_worker(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch, PlanDocument, "save")
@@ -88,7 +88,7 @@ async def test_an_error_in_a_worker(app_on, monkeypatch):
         await assert_rescued(app_on, pilot, seen, plan)
 
 
-async def test_an_error_in_an_editor_as_it_is_typed_into(app_on, monkeypatch):
+async def test_an_error_in_an_editor_as_it_is_typed_into(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch, ValueEditor, "problem_with")
@@ -100,7 +100,7 @@ async def test_an_error_in_an_editor_as_it_is_typed_into(app_on, monkeypatch):
         await assert_rescued(app_on, pilot, seen, plan)
 
 
-async def test_an_error_in_the_what_if_top_of_funnel_box(app_on, monkeypatch):
+async def test_an_error_in_the_what_if_top_of_funnel_box(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(size=(100, 40), notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch, WhatIfScreen, "show_forward")
@@ -110,7 +110,7 @@ async def test_an_error_in_the_what_if_top_of_funnel_box(app_on, monkeypatch):
         await assert_rescued(app_on, pilot, seen, plan)
 
 
-async def test_an_error_in_a_callback_textual_runs_itself(app_on, monkeypatch):
+async def test_an_error_in_a_callback_textual_runs_itself(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         plan = await edit_then_break(app_on, pilot, monkeypatch)

@@ -11,7 +11,7 @@ from kpitui.app.factory import make_app
 from kpitui.core.domain import edits, funnel
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.session import recovery
-from tests.app.helpers import open_editor, record_notifications
+from tests.app.helpers import open_editor, record_notifications, restored_on_next_open
 
 
 async def change_first_rate(pilot, percent: str = "20") -> None:
@@ -136,7 +136,7 @@ async def test_a_failed_save_says_why_and_keeps_every_edit(tmp_path, samples):
         assert any(f"cannot save: there is no folder {folder}" in message for message in seen)
 
 
-async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(app_on, plan_file, monkeypatch):
+async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(app_on, plan_file, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         await change_first_rate(pilot, "20")
@@ -154,17 +154,8 @@ async def test_an_error_in_a_handler_keeps_the_app_and_writes_a_recovery_copy(ap
         assert load_plan(copy).stages[0].rate == Decimal("0.3")
 
     # Next time the plan is opened, the recovery copy is offered and can be restored.
-    again = make_app(plan_file)
-    async with again.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(again.screen, ChoiceDialog)
-        await pilot.press("r")
-        await pilot.pause()
-        assert again.document.plan.stages[0].rate == Decimal("0.3")
-        assert again.document.modified
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert not copy.exists()  # saved: nothing left to recover
+    assert (await restored_on_next_open(plan_file)).stages[0].rate == Decimal("0.3")
+    assert not copy.exists()  # restored: the work is the app's that restored it
 
 
 def left_copy(plan_file, percent: str, owner: str = "1-0000beef"):
@@ -195,13 +186,7 @@ async def test_decide_later_then_a_save_keeps_the_copy_to_offer_again(plan_file)
         await pilot.pause()
         assert not app.document.modified
     assert copy.path.exists()
-    again = make_app(plan_file)
-    async with again.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(again.screen, ChoiceDialog)
-        await pilot.press("r")
-        await pilot.pause()
-        assert again.document.plan == copy.plan
+    assert await restored_on_next_open(plan_file) == copy.plan
 
 
 async def test_every_copy_of_the_plan_is_offered_in_turn(plan_file):
@@ -227,13 +212,7 @@ async def test_a_copy_is_offered_when_the_plan_is_opened_through_a_symlink(plan_
     copy = left_copy(plan_file, "20")
     link = tmp_path / "link.toml"
     link.symlink_to(plan_file)
-    app = make_app(link)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("r")
-        await pilot.pause()
-        assert app.document.plan == copy.plan
+    assert await restored_on_next_open(link) == copy.plan
 
 
 async def test_quitting_from_the_command_palette_also_asks(app_on):

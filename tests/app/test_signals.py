@@ -14,9 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from kpitui.app.dialogs.choice import ChoiceDialog
-from kpitui.app.factory import make_app
 from kpitui.core.session import recovery
+from tests.app.helpers import restored_on_next_open
 
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"
@@ -112,13 +111,7 @@ def make_an_edit(terminal: Terminal) -> None:
 async def assert_offered_on_next_open(plan) -> None:
     copies = recovery.find_recoveries(plan)
     assert [copy.plan.stages[0].rate for copy in copies] == [Decimal("0.2")]
-    app = make_app(plan)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("r")
-        await pilot.pause()
-        assert app.document.plan.stages[0].rate == Decimal("0.2")
+    assert (await restored_on_next_open(plan)).stages[0].rate == Decimal("0.2")
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT], ids=lambda n: n.name)
