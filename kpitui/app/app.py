@@ -303,11 +303,13 @@ class KpiApp(FailSafeApp, App[None]):
             return
         copy = self.recovered.pop(0)
         several = f" ({len(self.recovered)} more after this one)" if self.recovered else ""
+        written = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.modified_time(copy.path)))
 
         def decided(answer: str | None) -> None:
             if answer == "restore":
                 if self.apply_edit("restore the recovery copy", lambda _: copy.plan):
-                    self.document.keep_recovery()  # the restored work is this app's to keep now
+                    if self.document.modified:
+                        self.document.keep_recovery()  # the restored work is this app's to keep now
                     recovery.remove(copy.path)
             elif answer == "discard":
                 recovery.remove(copy.path)
@@ -315,7 +317,7 @@ class KpiApp(FailSafeApp, App[None]):
 
         self.push_screen(
             ChoiceDialog(
-                f"kpitui kept unsaved work for this plan ({visible(str(copy.path))}){several}. Restore it?",
+                f"kpitui kept unsaved work for this plan on {written} ({visible(str(copy.path))}){several}. Restore it?",
                 [Choice("restore", "Restore", "r"), Choice("discard", "Discard it", "d"), Choice("later", "Decide later", "l")],
             ),
             decided,
