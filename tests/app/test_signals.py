@@ -25,7 +25,14 @@ class Terminal:
     """kpitui running on the far side of a pseudo-terminal, as a person's terminal would run it."""
 
     def __init__(self, plan, state) -> None:
-        env = {**os.environ, "XDG_STATE_HOME": str(state), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+        env = {
+            **os.environ,
+            "XDG_STATE_HOME": str(state),
+            "TERM": "xterm-256color",
+            "KPITUI_LANG": "en",
+            "COLUMNS": "100",
+            "LINES": "30",
+        }
         env.pop("TEXTUAL", None)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: its controlling terminal is the pty, as in a terminal window
