@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 
 from kpitui.cli import literal
+from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
 from kpitui.core.domain.calendar import MonthlyPlan, monthly_plan
@@ -18,6 +19,7 @@ from kpitui.core.text.formatting import (
     format_money,
     format_percent,
 )
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
 
@@ -48,14 +50,22 @@ def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | N
 def goal_summary(report: CalcReport) -> str:
     """One line from goal to KGI: `1,000,000,000 JPY ÷ 10,000,000 JPY = 100 orders × 20% = KGI 20`."""
     goal, currency = report.plan.goal, report.plan.currency
-    kgi = f"KGI {format_count(report.calculation.kgi)} {report.plan.kgi_stage.name}"
+    kgi, stage = format_count(report.calculation.kgi), report.plan.kgi_stage.name
     if goal.is_count_driven:
-        return f"{kgi} (given as a count)"
-    orders = format_count(report.calculation.orders_total)
-    share = f" × {format_percent(goal.channel_share)} channel share" if goal.channel_share != 1 else ""
-    return (
-        f"revenue {format_money(goal.revenue, currency)} ÷ average order {format_money(goal.average_deal, currency)}"
-        f" = {orders} orders{share} → {kgi}"
+        return tr("KGI {kgi} {stage} (given as a count)", kgi=kgi, stage=stage)
+    figures = {
+        "revenue": format_money(goal.revenue, currency),
+        "average": format_money(goal.average_deal, currency),
+        "orders": format_count(report.calculation.orders_total),
+        "kgi": kgi,
+        "stage": stage,
+    }
+    if goal.channel_share == 1:
+        return tr("revenue {revenue} ÷ average order {average} = {orders} orders → KGI {kgi} {stage}", **figures)
+    return tr(
+        "revenue {revenue} ÷ average order {average} = {orders} orders × {share} channel share → KGI {kgi} {stage}",
+        share=format_percent(goal.channel_share),
+        **figures,
     )
 
 
@@ -127,30 +137,40 @@ def _rows(report: CalcReport) -> list[list[str]]:
     return rows
 
 
+HEADERS = [N_("Stage"), N_("Metric"), N_("Owner"), N_("Rate"), N_("Target"), N_("Monthly")]
+EXPECTED = N_("Expected")
+# The CSV's column names: the English ones are what scripts read; Japanese Excel users get theirs.
+CSV_HEADERS = [N_("stage"), N_("metric"), N_("owner"), N_("rate"), N_("target"), N_("monthly_target")]
+CSV_EXPECTED = N_("expected")
+CSV_SCHEDULE_HEADERS = [N_("month"), N_("stage"), N_("planned"), N_("planned_to_date")]
+
+
 def _headers(report: CalcReport) -> list[str]:
-    headers = ["Stage", "Metric", "Owner", "Rate", "Target", "Monthly"]
-    if report.forward is not None:
-        headers.append("Expected")
-    return headers
+    headers = HEADERS + ([EXPECTED] if report.forward is not None else [])
+    return [_(header) for header in headers]
 
 
 def _heading(report: CalcReport) -> str:
-    scenario = f" — scenario {report.scenario}" if report.scenario else ""
-    return f"{report.title}{scenario}"
+    if report.scenario:
+        return tr("{title} — scenario {scenario}", title=report.title, scenario=report.scenario)
+    return report.title
 
 
 def _footer_lines(report: CalcReport) -> list[str]:
     lines = [
         goal_summary(report),
-        f"{report.plan.months} months (monthly = target ÷ {report.plan.months}, rounded up)"
-        f" · rounding: {report.plan.rounding.value}",
+        tr(
+            "{months} months (monthly = target ÷ {months}, rounded up) · rounding: {rounding}",
+            months=report.plan.months,
+            rounding=report.plan.rounding.value,
+        ),
     ]
     if report.forward is not None:
-        gap = report.forward.kgi_gap
+        gap, top = report.forward.kgi_gap, format_count(report.forward.top)
         lines.append(
-            f"forward from {format_count(report.forward.top)}: KGI reached"
+            tr("forward from {top}: KGI reached", top=top)
             if gap == 0
-            else f"forward from {format_count(report.forward.top)}: {format_count(gap)} short of the KGI"
+            else tr("forward from {top}: {gap} short of the KGI", top=top, gap=format_count(gap))
         )
     return lines
 
@@ -160,7 +180,7 @@ def _schedule_rows(schedule: MonthlyPlan, months: range) -> list[list[str]]:
     rows = []
     for name, per_month, to_date in zip(schedule.stages, schedule.planned, schedule.planned_to_date, strict=True):
         rows.append([name, *(format_count(per_month[k]) for k in months)])
-        rows.append(["  to date", *(format_count(to_date[k]) for k in months)])
+        rows.append(["  " + _("to date"), *(format_count(to_date[k]) for k in months)])
     return rows
 
 
@@ -179,9 +199,16 @@ def _schedule_blocks(schedule: MonthlyPlan, width: int) -> list[range]:
 def _schedule_heading(schedule: MonthlyPlan, months: range) -> str:
     whole = len(schedule.months)
     if len(months) == whole:
-        return f"Month by month ({whole} months)"
+        return tr("Month by month ({whole} months)", whole=whole)
     first, last = months[0], months[-1]
-    return f"Month by month ({schedule.months[first]} to {schedule.months[last]}, months {first + 1}-{last + 1} of {whole})"
+    return tr(
+        "Month by month ({start} to {end}, months {first}-{last} of {whole})",
+        start=schedule.months[first],
+        end=schedule.months[last],
+        first=first + 1,
+        last=last + 1,
+        whole=whole,
+    )
 
 
 def render_table(report: CalcReport) -> str:
@@ -196,7 +223,7 @@ def render_table(report: CalcReport) -> str:
         text += "\n" + literal.render_table(
             _schedule_heading(schedule, months),
             [],
-            ["Stage", *(schedule.months[k] for k in months)],
+            [_("Stage"), *(schedule.months[k] for k in months)],
             _schedule_rows(schedule, months),
             numeric_from=1,
         )
@@ -215,7 +242,7 @@ def render_markdown(report: CalcReport) -> str:
         + literal.markdown_table(
             _schedule_heading(schedule, months),
             [],
-            ["Stage", *schedule.months],
+            [_("Stage"), *schedule.months],
             _schedule_rows(schedule, months),
             numeric_from=1,
         )
@@ -234,15 +261,13 @@ def render_csv(report: CalcReport) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     if report.schedule is not None:
         schedule = report.schedule
-        writer.writerow(["month", "stage", "planned", "planned_to_date"])
+        writer.writerow([_(header) for header in CSV_SCHEDULE_HEADERS])
         for index, month in enumerate(schedule.months):
             for stage, name in enumerate(schedule.stages):
                 writer.writerow([month, visible(name), schedule.planned[stage][index], schedule.planned_to_date[stage][index]])
-        return buffer.getvalue()
-    headers = ["stage", "metric", "owner", "rate", "target", "monthly_target"]
-    if report.forward is not None:
-        headers.append("expected")
-    writer.writerow(headers)
+        return spreadsheet(buffer.getvalue())
+    headers = CSV_HEADERS + ([CSV_EXPECTED] if report.forward is not None else [])
+    writer.writerow([_(header) for header in headers])
     for index, row in enumerate(report.calculation.stages):
         stage = report.plan.stages[index]
         cells = [
@@ -256,7 +281,7 @@ def render_csv(report: CalcReport) -> str:
         if report.forward is not None:
             cells.append(report.forward.expected_counts[index])
         writer.writerow([visible(str(cell)) for cell in cells])
-    return buffer.getvalue()
+    return spreadsheet(buffer.getvalue())
 
 
 def render_json(report: CalcReport) -> str:
@@ -273,7 +298,9 @@ def run(path: str, scenario: str | None, top: int | None, output: str, monthly: 
     """Print the calculation of the plan at `path` (or of one of its scenarios) in `output` format."""
     plan = load_plan(path)
     if scenario is not None and scenario not in {s.name for s in plan.scenarios}:
-        known = ", ".join(repr(s.name) for s in plan.scenarios) or "none"
-        raise UsageError(f"{path}: no scenario named {scenario!r} (scenarios: {known})")
+        known = ", ".join(repr(s.name) for s in plan.scenarios) or _("none")
+        raise UsageError(
+            tr("{path}: no scenario named {scenario!r} (scenarios: {known})", path=path, scenario=scenario, known=known)
+        )
     sys.stdout.write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
     return EXIT_OK

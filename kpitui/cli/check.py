@@ -4,10 +4,12 @@ import sys
 
 from kpitui.cli.json_text import to_json
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from kpitui.core.domain.review import review_status
+from kpitui.core.domain.review import LABELS, review_status
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import load_plan
+from kpitui.core.text.i18n import _, ntr, tr
 from kpitui.core.text.safe_text import visible
+from kpitui.core.text.vocabulary import state_label
 
 
 def run(paths: list[str], output: str) -> int:
@@ -44,14 +46,39 @@ def run(paths: list[str], output: str) -> int:
 
 
 def _check_text(result: dict) -> str:
-    plan = visible(result["plan"])
+    plan = result["plan"]
     if not result["valid"]:
-        return f"{plan}: invalid\n  {visible(result['error'])}\n"
-    verdict = "review complete" if result["complete"] and not result["missing_contingency_plans"] else "review open"
-    lines = [f"{plan}: valid · {verdict} · {result['summary']}"]
-    lines += [f"  {visible(i['stage'])}: {i['criterion']} is {i['state']}" for i in result["open"]]
+        return tr("{plan}: invalid", plan=plan) + "\n  " + visible(result["error"]) + "\n"
+    complete = result["complete"] and not result["missing_contingency_plans"]
+    verdict = _("review complete") if complete else _("review open")
+    lines = [tr("{plan}: valid · {verdict} · {summary}", plan=plan, verdict=verdict, summary=_summary(result))]
     lines += [
-        f"  {visible(stage)}: contingency is ok but no contingency plan is written"
+        "  "
+        + tr(
+            "{stage}: {criterion} is {state}",
+            stage=i["stage"],
+            criterion=_(LABELS[i["criterion"]]),
+            state=state_label(i["state"]),
+        )
+        for i in result["open"]
+    ]
+    lines += [
+        "  " + tr("{stage}: contingency is ok but no contingency plan is written", stage=stage)
         for stage in result["missing_contingency_plans"]
     ]
     return "\n".join(lines) + "\n"
+
+
+def _summary(result: dict) -> str:
+    """`11 of 16 checks ok · 2 concerns · 3 to do`, in the interface language (JSON keeps the English)."""
+    counts = result["counts"]
+    total, concerns, missing = sum(counts.values()), counts["concern"], len(result["missing_contingency_plans"])
+    parts = [
+        tr("{ok} of {total} checks ok", ok=counts["ok"], total=total),
+        ntr("{n} concern", "{n} concerns", concerns, n=concerns),
+        tr("{n} to do", n=counts["todo"]),
+    ]
+    if missing:
+        parts.append(tr("{n} contingency plan(s) not written", n=missing))
+    # TRANSLATORS: between the parts of the summary; "·" is of ambiguous width in East Asian terminals.
+    return _(" · ").join(parts)

@@ -5,11 +5,13 @@ from decimal import Decimal
 
 from kpitui.cli import literal
 from kpitui.cli.calc import CalcReport, to_dict
+from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.i18n import _, tr
 from kpitui.core.text.safe_text import visible
 
 
@@ -23,7 +25,7 @@ def columns_of(paths: list[str]) -> list[Column]:
 
 
 def column_heading(column: Column, several_plans: bool) -> str:
-    return f"{column.title}: {column.label}" if several_plans else column.label
+    return tr("{title}: {label}", title=column.title, label=column.label) if several_plans else column.label
 
 
 def render_json(columns: list[Column]) -> str:
@@ -55,23 +57,28 @@ def cells(columns: list[Column]) -> tuple[list[comparison.Row], list[list[tuple[
 
 def render_table(columns: list[Column]) -> str:
     """Terminal tables; when the columns do not fit the width, one block of columns after another."""
+    from rich.cells import cell_len
     from rich.console import Console
 
     several = len({column.source for column in columns}) > 1
     rows, table = cells(columns)
     labels = [row.label for row in rows]
     width = Console(file=sys.stdout).width
-    label_width = min(24, max(len(visible(label)) for label in labels))
+    label_width = min(24, max(cell_len(visible(label)) for label in labels))
     column_width = max(
         [12]
-        + [len(visible(column_heading(column, several))) for column in columns]
-        + [len(value) + 1 + len(change) for row_cells in table for value, change in row_cells]
+        + [cell_len(visible(column_heading(column, several))) for column in columns]
+        + [cell_len(value) + 1 + cell_len(change) for row_cells in table for value, change in row_cells]
     )
     per_block = max(1, (width - label_width - 2) // (column_width + 3))
     out = []
     for start in range(0, len(columns), per_block):
         block = range(start, min(start + per_block, len(columns)))
-        heading = "Compared" if start == 0 else f"Compared (columns {start + 1}-{block[-1] + 1} of {len(columns)})"
+        heading = (
+            _("Compared")
+            if start == 0
+            else tr("Compared (columns {first}-{last} of {count})", first=start + 1, last=block[-1] + 1, count=len(columns))
+        )
         out.append(
             literal.render_table(
                 heading,
@@ -89,7 +96,7 @@ def render_markdown(columns: list[Column]) -> str:
     several = len({column.source for column in columns}) > 1
     rows, table = cells(columns)
     return literal.markdown_table(
-        "Compared",
+        _("Compared"),
         [],
         ["", *(column_heading(column, several) for column in columns)],
         [[row.label, *(f"{v} {c}".strip() for v, c in table[r])] for r, row in enumerate(rows)],
@@ -106,10 +113,10 @@ def render_csv(columns: list[Column]) -> str:
     rows = comparison.comparison_rows(columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    header = ["row"]
+    header = [_("row")]
     for column in columns:
         heading = visible(column_heading(column, several))
-        header += [heading, f"{heading} change"]
+        header += [heading, tr("{column} change", column=heading)]
     writer.writerow(header)
     for row in rows:
         line = [visible(row.key)]
@@ -118,7 +125,7 @@ def render_csv(columns: list[Column]) -> str:
             change = comparison.difference(columns, index, row)
             line += ["" if figure is None else exact(figure), "" if change is None else exact(change.absolute)]
         writer.writerow(line)
-    return buffer.getvalue()
+    return spreadsheet(buffer.getvalue())
 
 
 def exact(number: Decimal | int) -> str:

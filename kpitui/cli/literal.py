@@ -33,7 +33,7 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
     console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
     cells = [[Text(visible(cell)) for cell in row] for row in rows]
     natural = [
-        max([len(header)] + [cell.cell_len for cell in column])
+        max([Text(header).cell_len] + [cell.cell_len for cell in column])
         for header, column in zip(headers, zip(*cells, strict=False), strict=False)
     ]
     padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider

@@ -5,7 +5,7 @@ import os
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.example import reference_plan
 from kpitui.core.files.planfile import save_plan
-from kpitui.core.text.safe_text import visible
+from kpitui.core.text.i18n import tr
 
 
 def run(path: str) -> int:
@@ -15,7 +15,7 @@ def run(path: str) -> int:
     leaves no empty file behind; the name is taken only if nothing has it, even at that moment.
     """
     if os.path.lexists(path):
-        raise UsageError(f"{path}: already exists; kpitui new never overwrites (choose another path)")
+        raise UsageError(tr("{path}: already exists; kpitui new never overwrites (choose another path)", path=str(path)))
     save_plan(reference_plan(), path, replace=False)
-    print(f"wrote {visible(str(path))}: the reference plan (KGI 20 web orders); open it with `kpitui {visible(str(path))}`")
+    print(tr("wrote {path}: the reference plan (KGI 20 web orders); open it with `kpitui {path}`", path=str(path)))
     return EXIT_OK

@@ -9,16 +9,33 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
 from kpitui.cli import literal
+from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, UsageError
 from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import format_count, format_decimal, format_percent
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.vocabulary import state_label, status_label
 
-PACE_HEADERS = ["Stage", "Status", "Actual", "Plan", "Attained", "Forecast", "Target", "Need/mo"]
-RATE_HEADERS = ["Stage", "Rate", "Seen", "Seen ÷ rate"]
+PACE_HEADERS = [N_("Stage"), N_("Status"), N_("Actual"), N_("Plan"), N_("Attained"), N_("Forecast"), N_("Target"), N_("Need/mo")]
+RATE_HEADERS = [N_("Stage"), N_("Rate"), N_("Seen"), N_("Seen ÷ rate")]
+# The CSV's column names in Japanese; in English they are the JSON keys, as scripts read them.
+CSV_HEADERS = {
+    "name": N_("stage"),
+    "target": N_("target"),
+    "plan_to_date": N_("plan_to_date"),
+    "actual_to_date": N_("actual_to_date"),
+    "attainment": N_("attainment"),
+    "status": N_("status"),
+    "missing_months": N_("missing_months"),
+    "forecast": N_("forecast"),
+    "forecast_gap": N_("forecast_gap"),
+    "needed_per_month": N_("needed_per_month"),
+    "rate": N_("rate"),
+    "observed_rate": N_("observed_rate"),
+}
 SIX_PLACES = Decimal("0.000001")
 
 
@@ -26,7 +43,7 @@ def parse_as_of(text: str) -> Month:
     """`--as-of 2026-06` (or another spelling of a month)."""
     month = read_month(text)
     if month is None:
-        raise UsageError(f'--as-of: not a month (got {text!r}); write it like "2026-06"')
+        raise UsageError(tr('--as-of: not a month (got {text!r}); write it like "2026-06"', text=text))
     return month
 
 
@@ -40,13 +57,18 @@ def shown_rate(rate: Fraction) -> str:
     return format_decimal(exact_rate(rate * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)) + "%"
 
 
+def _none() -> str:
+    # TRANSLATORS: a cell with no figure; in Japanese a narrow "-", as "—" is of ambiguous width in East Asian terminals.
+    return _("—")
+
+
 def _maybe(count: int | None) -> str:
-    return "—" if count is None else format_count(count)
+    return _none() if count is None else format_count(count)
 
 
 def _attained(row: StageStatus) -> str:
     shown = row.attainment_shown
-    return "—" if shown is None else f"{shown:f}%"
+    return _none() if shown is None else f"{shown:f}%"
 
 
 def to_dict(result: PlanStatus, plan: Plan, path: str) -> dict:
@@ -88,8 +110,14 @@ def to_dict(result: PlanStatus, plan: Plan, path: str) -> dict:
 
 def heading(result: PlanStatus, title: str) -> str:
     if not result.recorded:
-        return f"{title}: nothing recorded yet"
-    return f"{title} — as of {result.as_of} (month {result.months_elapsed} of {result.months})"
+        return tr("{title}: nothing recorded yet", title=title)
+    return tr(
+        "{title} — as of {as_of} (month {elapsed} of {months})",
+        title=title,
+        as_of=str(result.as_of),
+        elapsed=result.months_elapsed,
+        months=result.months,
+    )
 
 
 def behind_lines(result: PlanStatus) -> list[str]:
@@ -97,20 +125,32 @@ def behind_lines(result: PlanStatus) -> list[str]:
     lines = []
     for item in result.behind:
         row = result.stage(item.stage)
-        needs = f"; needs {format_count(row.needed_per_month)} a month from now on" if row.needed_per_month else ""
-        lines.append(
-            f"BEHIND {item.stage}: {format_count(row.actual_to_date or 0)} of {format_count(row.plan_to_date)}"
-            f" planned to date ({_attained(row)}){needs}"
-        )
+        figures = {
+            "stage": item.stage,
+            "actual": format_count(row.actual_to_date or 0),
+            "plan": format_count(row.plan_to_date),
+            "attained": _attained(row),
+        }
+        if row.needed_per_month:
+            lines.append(
+                tr(
+                    "BEHIND {stage}: {actual} of {plan} planned to date ({attained}); needs {needed} a month from now on",
+                    needed=format_count(row.needed_per_month),
+                    **figures,
+                )
+            )
+        else:
+            lines.append(tr("BEHIND {stage}: {actual} of {plan} planned to date ({attained})", **figures))
         if item.contingency is None:
-            lines.append("  the KGI stage: the stages above it are where to act")
+            lines.append("  " + _("the KGI stage: the stages above it are where to act"))
         elif item.contingency_plan.strip():
             plan_lines = item.contingency_plan.strip().splitlines()
-            lines.append(f"  contingency plan (review: {state_label(item.contingency.value)}): {plan_lines[0]}")
+            state = state_label(item.contingency.value)
+            lines.append("  " + tr("contingency plan (review: {state}): {plan}", state=state, plan=plan_lines[0]))
             lines += [f"    {line}" for line in plan_lines[1:]]
         else:
             state = state_label(item.contingency.value)
-            lines.append(f"  no contingency plan written (review: {state}); write one in the Review screen")
+            lines.append("  " + tr("no contingency plan written (review: {state}); write one in the Review screen", state=state))
     return lines
 
 
@@ -120,20 +160,27 @@ def summary_lines(result: PlanStatus) -> list[str]:
     if result.bottleneck is not None:
         row = result.stage(result.bottleneck)
         lines.append(
-            f"Bottleneck: {row.name} converts at {shown_rate(row.observed_rate)}"  # type: ignore[arg-type]
-            f" against {format_percent(row.rate)} planned"  # type: ignore[arg-type]
+            tr(
+                "Bottleneck: {stage} converts at {seen} against {planned} planned",
+                stage=row.name,
+                seen=shown_rate(row.observed_rate),  # type: ignore[arg-type]
+                planned=format_percent(row.rate),  # type: ignore[arg-type]
+            )
         )
     if result.replan_top is not None:
         lines.append(
-            f"At the rates you really see, you need {format_count(result.replan_top)} at the top"
-            f" (the plan says {format_count(result.top_target)})"
+            tr(
+                "At the rates you really see, you need {needed} at the top (the plan says {planned})",
+                needed=format_count(result.replan_top),
+                planned=format_count(result.top_target),
+            )
         )
     missing: dict[tuple[Month, ...], list[str]] = {}
     for row in result.stages:
         if row.missing_months and row.status is not Status.NO_DATA:
             missing.setdefault(row.missing_months, []).append(row.name)
     for months, names in missing.items():
-        lines.append(f"Not recorded in {', '.join(map(str, months))}: {', '.join(names)}")
+        lines.append(tr("Not recorded in {months}: {stages}", months=", ".join(map(str, months)), stages=", ".join(names)))
     return lines
 
 
@@ -157,25 +204,32 @@ def rate_rows(result: PlanStatus) -> list[list[str]]:
     rows = []
     for row in result.stages[:-1]:
         ratio = row.rate_ratio
-        name = f"{row.name} (bottleneck)" if row.name == result.bottleneck else row.name
+        name = tr("{stage} (bottleneck)", stage=row.name) if row.name == result.bottleneck else row.name
         rows.append(
             [
                 name,
                 format_percent(row.rate),  # type: ignore[arg-type]
-                "—" if row.observed_rate is None else shown_rate(row.observed_rate),
-                "—" if ratio is None else shown_rate(ratio),
+                _none() if row.observed_rate is None else shown_rate(row.observed_rate),
+                _none() if ratio is None else shown_rate(ratio),
             ]
         )
     return rows
+
+
+RATES_HEADING = N_("Conversion rates, planned and seen")
+
+
+def _all(headers: list[str]) -> list[str]:
+    return [_(header) for header in headers]
 
 
 def render_table(result: PlanStatus, title: str) -> str:
     """Behind stages and their plans first, then the pace of every stage, then the rates."""
     head = heading(result, title)
     if not result.recorded:
-        return literal.render_lines([head, "record actuals with `kpitui actuals PLAN CSV` or in the plan file"])
-    pace = literal.render_table(head, behind_lines(result), PACE_HEADERS, pace_rows(result), numeric_from=2)
-    rates = literal.render_table("Conversion rates, planned and seen", [], RATE_HEADERS, rate_rows(result), numeric_from=1)
+        return literal.render_lines([head, _("record actuals with `kpitui actuals PLAN CSV` or in the plan file")])
+    pace = literal.render_table(head, behind_lines(result), _all(PACE_HEADERS), pace_rows(result), numeric_from=2)
+    rates = literal.render_table(_(RATES_HEADING), [], _all(RATE_HEADERS), rate_rows(result), numeric_from=1)
     return pace + "\n" + rates + "\n" + literal.render_lines(summary_lines(result))
 
 
@@ -184,8 +238,8 @@ def render_markdown(result: PlanStatus, title: str) -> str:
     head = heading(result, title)
     if not result.recorded:
         return f"## {literal.markdown(head)}\n"
-    pace = literal.markdown_table(head, behind_lines(result), PACE_HEADERS, pace_rows(result), numeric_from=2)
-    rates = literal.markdown_table("Conversion rates, planned and seen", [], RATE_HEADERS, rate_rows(result), numeric_from=1)
+    pace = literal.markdown_table(head, behind_lines(result), _all(PACE_HEADERS), pace_rows(result), numeric_from=2)
+    rates = literal.markdown_table(_(RATES_HEADING), [], _all(RATE_HEADERS), rate_rows(result), numeric_from=1)
     notes = "".join(f"{literal.markdown(line)}  \n" for line in summary_lines(result))
     return f"{pace}\n{rates}\n{notes}"
 
@@ -200,7 +254,7 @@ def render_csv(data: dict) -> str:
     columns = list(data["stages"][0])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["stage" if column == "name" else column for column in columns])
+    writer.writerow([_(CSV_HEADERS[column]) for column in columns])
     for row in data["stages"]:
         cells = []
         for column in columns:
@@ -209,7 +263,7 @@ def render_csv(data: dict) -> str:
                 value = " ".join(value)
             cells.append("" if value is None else visible(format_decimal(value) if isinstance(value, Decimal) else str(value)))
         writer.writerow(cells)
-    return buffer.getvalue()
+    return spreadsheet(buffer.getvalue())
 
 
 def run(path: str, as_of: str | None, output: str) -> int:

@@ -71,3 +71,77 @@ def test_json_is_byte_identical_in_every_language(args, samples):
     args = [str(samples / a) if a.endswith(".toml") else a for a in args]
     english, japanese = kpitui(*args, "--lang", "en"), kpitui(*args, "--lang", "ja")
     assert english.stdout and english.stdout == japanese.stdout
+
+
+def run_in(language: str, args: list[str], capsys) -> tuple[int, str]:
+    code = main(["--lang", language, *args])
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (
+            ["calc", "web-reference-ja.toml", "--top", "1000"],
+            [
+                "売上目標 10億円 / 平均受注単価 1,000万円 = 受注 100件、チャネル比率 20% で KGI は 受注 20件",
+                "期間 12か月（月間目標 = 目標 / 12、切り上げ）、端数処理: step",
+                "最上段 1,000件 から順に計算: KGI に 8件 足りません",
+            ],
+        ),
+        (
+            ["status", "web-reference-ja.toml"],
+            [
+                "2026年度 Web経由受注計画（2026-06 時点、全12か月中 3か月目）",
+                "遅れ 見込み顧客獲得: 累計実績 33件／計画 40件（達成率 82.5%）。今後は毎月 15件 が必要です",
+                "実際の転換率のままなら、最上段に 1,632件 が必要です（計画では 1,600件）",
+            ],
+        ),
+        (
+            ["check", "web-reference-ja.toml"],
+            ["  育成: KGIとの整合性は懸念あり", "  商談: 安定性と計測可能性は未確認"],
+        ),
+        (["compare", "web-reference-ja.toml", "--format", "markdown"], ["| 売上目標 | 10億円 | 10億円 | 10億円 | 10億円 |"]),
+    ],
+)
+def test_human_formats_read_as_japanese_is_written(args, lines, samples, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")  # whole lines, not wrapped to the test terminal
+    args = [str(samples / a) if a.endswith(".toml") else a for a in args]
+    _, out = run_in("ja", args, capsys)
+    for line in lines:
+        assert line in out.splitlines()
+
+
+@pytest.mark.parametrize("command", ["calc", "status"])
+def test_japanese_tables_use_no_ambiguous_width_symbols(command, samples, capsys):
+    """「—」「·」「→」「×」「÷」 take one or two columns depending on the terminal: Japanese output avoids them."""
+    _, out = run_in("ja", [command, str(samples / "web-reference-ja.toml")], capsys)
+    assert not set("—·→×÷") & set(out)
+    assert "ステージ" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["calc", "web-reference-ja.toml", "--format", "csv"],
+        ["calc", "web-reference-ja.toml", "--format", "csv", "--monthly"],
+        ["compare", "web-reference-ja.toml", "--format", "csv"],
+        ["status", "web-reference-ja.toml", "--format", "csv"],
+    ],
+)
+def test_japanese_csv_opens_in_excel_and_keeps_its_values(args, samples, capsys):
+    """A BOM and Japanese headings in Japanese; the values below the heading are the same in both languages."""
+    args = [str(samples / a) if a.endswith(".toml") else a for a in args]
+    _, english = run_in("en", args, capsys)
+    _, japanese = run_in("ja", args, capsys)
+    assert not english.startswith("\ufeff")
+    assert japanese.startswith("\ufeff")
+    english_lines, japanese_lines = english.splitlines(), japanese.removeprefix("\ufeff").splitlines()
+    assert english_lines[0] != japanese_lines[0]
+    assert english_lines[1:] == japanese_lines[1:]
+
+
+def test_a_usage_error_of_a_command_is_in_japanese(samples):
+    result = kpitui("calc", str(samples / "web-reference.toml"), "--scenario", "nope", "--lang", "ja")
+    assert result.returncode == 2
+    assert "no scenario" not in result.stderr and "シナリオ 'nope' はありません" in result.stderr

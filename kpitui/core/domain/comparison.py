@@ -18,6 +18,7 @@ from kpitui.core.text.formatting import (
     format_percent,
     format_rounded_percent,
 )
+from kpitui.core.text.i18n import _, tr
 
 # Which way a row's change helps: fewer needed at a stage helps, a higher rate helps; the goal
 # itself (revenue, KGI) is the team's ambition, neither good nor bad.
@@ -41,7 +42,7 @@ class Column:
     @property
     def label(self) -> str:
         """`Baseline` or the scenario's name."""
-        return self.scenario if self.scenario is not None else "Baseline"
+        return self.scenario if self.scenario is not None else _("Baseline")
 
     @functools.cached_property
     def by_stage(self) -> dict[str, tuple[Decimal | None, int]]:
@@ -93,10 +94,10 @@ def plan_columns(
 def comparison_rows(columns: list[Column]) -> list[Row]:
     """The goal rows, then each stage's rate and target; stages of every plan, first plan's order first."""
     rows = [
-        Row("goal.revenue", "Revenue", "money", NEUTRAL),
-        Row("goal.average_deal", "Average order", "money", NEUTRAL),
-        Row("goal.channel_share", "Channel share", "share", NEUTRAL),
-        Row("orders_total", "Total orders", "count", NEUTRAL),
+        Row("goal.revenue", _("Revenue"), "money", NEUTRAL),
+        Row("goal.average_deal", _("Average order"), "money", NEUTRAL),
+        Row("goal.channel_share", _("Channel share"), "share", NEUTRAL),
+        Row("orders_total", _("Total orders"), "count", NEUTRAL),
         Row("kgi", "KGI", "count", NEUTRAL),
     ]
     names: dict[str, None] = {}  # in order, each once
@@ -105,8 +106,8 @@ def comparison_rows(columns: list[Column]) -> list[Row]:
     rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
     for name in names:
         if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
-            rows.append(Row(f"rate:{name}", f"{name} rate", "rate", HIGHER, name))
-        rows.append(Row(f"target:{name}", f"{name} target", "count", LOWER, name))
+            rows.append(Row(f"rate:{name}", tr("{stage} rate", stage=name), "rate", HIGHER, name))
+        rows.append(Row(f"target:{name}", tr("{stage} target", stage=name), "count", LOWER, name))
     return rows
 
 
