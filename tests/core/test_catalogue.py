@@ -12,8 +12,12 @@ from tools.catalogue import LANGUAGES, TEMPLATE, catalogue_path, extract, placeh
 
 
 def entries(catalog) -> dict:
-    """Message id → translation, for the messages gettext will use."""
-    return {m.id: m.string for m in catalog if m.id and translated(m)}
+    """Message id → translation, for the messages gettext will use (a plural's forms as a tuple, as .po and .mo differ)."""
+
+    def plain(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+
+    return {plain(m.id): plain(m.string) for m in catalog if m.id and translated(m)}
 
 
 @pytest.fixture(scope="module")
