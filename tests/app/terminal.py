@@ -59,7 +59,17 @@ class Terminal:
         """Press each key (a name from KEYS, or text to type), waiting for the app to answer each."""
         for key in keys:
             os.write(self.fd, KEYS.get(key, key).encode())
-            self.settle()
+            # A lone ESC is told from the start of a sequence by the pause after it: keep that pause
+            # even when a blinking cursor's output would make the app look as if it had answered.
+            self.settle(quiet=0.5 if key == "escape" else 0.25)
+
+    def wait_for(self, text: str, timeout: float = 60) -> None:
+        """Read until `text` has been drawn: the app got where the next keys assume it is."""
+        end = time.monotonic() + timeout
+        while text not in self.output:
+            if time.monotonic() > end:
+                raise AssertionError(f"{text!r} never appeared: …{self.output[-400:]!r}")
+            self.settle(quiet=0.1, timeout=1)
 
     @property
     def output(self) -> str:

@@ -37,12 +37,18 @@ def test_every_screen_and_editor_on_a_hostile_plan_sends_nothing_raw_to_the_term
         terminal.press("g", "down", "down", "down", "down", "enter", "escape", "down", "enter", "escape")
         terminal.press("f2", "escape", "?", "escape")
         # Review: the first KPI's notes and contingency plan, written into.
-        terminal.press("2", "n", "x", "escape", "p", "x", "escape")
+        terminal.press("2")
+        terminal.wait_for("KPI review")
+        terminal.press("n", "x", "escape", "p", "x", "escape")
         # What-if: the scenario's name and note editors, the levers, the plan opened beside itself.
-        terminal.press("3", "l", "right", "right", "enter", "escape", "down", "enter", "escape")
+        terminal.press("3")
+        terminal.wait_for("Compared")
+        terminal.press("l", "right", "right", "enter", "escape", "down", "enter", "escape")
         terminal.press("b", str(beside), "enter")
         terminal.settle(quiet=1.0)  # the plan beside is read in the background: let it arrive
-        terminal.press("ctrl+q", "d")
+        terminal.press("ctrl+q")
+        terminal.wait_for("Discard")
+        terminal.press("d")
     finally:
         terminal.close()
     assert foreign_controls(terminal.output, texts) == []
