@@ -57,9 +57,14 @@ def translated(message: Message) -> bool:
     return not message.fuzzy and all(forms)
 
 
+# argparse's own words use `%s` and `%(name)s`; they must survive translation as `{name}` ones do.
+_PERCENT = re.compile(r"%(\([A-Za-z_]+\))?([sdr])")
+
+
 def placeholders(text: str) -> set[tuple[str, str | None, str]]:
-    """The `{name}` placeholders of a message, with their conversion and format spec."""
-    return {(name, conversion, spec or "") for _, name, spec, conversion in string.Formatter().parse(text) if name is not None}
+    """The `{name}` placeholders of a message, with their conversion and format spec, and its `%` ones."""
+    braces = {(name, conversion, spec or "") for _, name, spec, conversion in string.Formatter().parse(text) if name is not None}
+    return braces | {("%" + (name or ""), None, kind) for name, kind in _PERCENT.findall(text)}
 
 
 def placeholder_problems(message: Message) -> Iterator[str]:

@@ -11,10 +11,30 @@ from collections.abc import Sequence
 from kpitui import __version__
 from kpitui.cli.usage import EXIT_OK, EXIT_USAGE, UsageError
 from kpitui.core.errors import PlanError
-from kpitui.core.text.i18n import LANGUAGES, resolve_language, set_language
+from kpitui.core.text import i18n
+from kpitui.core.text.i18n import LANGUAGES, N_, _, resolve_language, set_language, tr
 from kpitui.core.text.safe_text import visible
 
 COMMANDS = ("calc", "compare", "check", "status", "actuals", "new")
+# argparse's own words (Python 3.11), in kpitui's catalogue so that --help and usage errors are all one language.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
 FORMATS = ("table", "json", "csv", "markdown")
 
 
@@ -22,16 +42,16 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as one `kpitui: error: ...` line instead of a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
 
 
 def _positive_int(text: str) -> int:
     try:
         value = int(text.replace(",", "").replace("_", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
+        raise argparse.ArgumentTypeError(tr("must be a whole number (got {text!r})", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+        raise argparse.ArgumentTypeError(tr("must be at least 1 (got {value})", value=value))
     return value
 
 
@@ -47,21 +67,21 @@ def _take_language(argv: list[str]) -> tuple[str | None, list[str]]:
             return argument.removeprefix("--lang="), argv[:index] + argv[index + 1 :]
         if argument == "--lang":
             if index + 1 == len(argv):
-                raise UsageError(f"--lang needs one of {', '.join(LANGUAGES)}")
+                raise UsageError(f"--lang needs one of {', '.join(LANGUAGES)}")  # before the language is known
             return argv[index + 1], argv[:index] + argv[index + 2 :]
     return None, argv
 
 
 def _add_language(parser: argparse.ArgumentParser) -> None:
     # Listed for --help; _take_language reads it before parsing.
-    parser.add_argument("--lang", choices=LANGUAGES, help="language: else KPITUI_LANG, else the locale, else en")
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language: else KPITUI_LANG, else the locale, else en"))
 
 
 def _app_parser() -> _Parser:
     parser = _Parser(
         prog="kpitui",
-        description="Plan marketing KPIs backwards from the goal.",
-        epilog=(
+        description=_("Plan marketing KPIs backwards from the goal."),
+        epilog=_(
             "commands (run `kpitui COMMAND --help` for each):\n"
             "  calc PLAN       the goal, the KGI and every stage's target\n"
             "  compare PLAN... baseline and scenarios side by side\n"
@@ -73,8 +93,10 @@ def _app_parser() -> _Parser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("plan", nargs="?", help="plan file to open (created on first save if missing)")
-    parser.add_argument("--version", action="version", version=f"kpitui {__version__}")
+    parser.add_argument("plan", nargs="?", help=_("plan file to open (created on first save if missing)"))
+    parser.add_argument(
+        "--version", action="version", version=f"kpitui {__version__}", help=_("show program's version number and exit")
+    )
     _add_language(parser)
     return parser
 
@@ -83,55 +105,59 @@ def _command_parser() -> _Parser:
     parser = _Parser(prog="kpitui")
     # An explicit prog keeps argparse from building a help formatter (and importing shutil) on every run.
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
-    calc = commands.add_parser("calc", help="the goal, the KGI and every stage's target")
-    calc.add_argument("plan", help="plan file (TOML, format 1)")
-    calc.add_argument("--scenario", metavar="NAME", help="calculate this scenario instead of the baseline")
-    calc.add_argument("--top", type=_positive_int, metavar="N", help="also the forward calculation from N at the top")
+    calc = commands.add_parser("calc", help=_("the goal, the KGI and every stage's target"))
+    calc.add_argument("plan", help=_("plan file (TOML, format 1)"))
+    calc.add_argument("--scenario", metavar="NAME", help=_("calculate this scenario instead of the baseline"))
+    calc.add_argument("--top", type=_positive_int, metavar="N", help=_("also the forward calculation from N at the top"))
     calc.add_argument(
         "--monthly",
         action="store_true",
-        help="also the month-by-month plan: what each stage plans in every month, and to date (seasonality applied)",
+        help=_("also the month-by-month plan: what each stage plans in every month, and to date (seasonality applied)"),
     )
-    calc.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    compare = commands.add_parser("compare", help="baseline and scenarios side by side")
-    compare.add_argument("plans", nargs="+", metavar="PLAN", help="plan files; each one's baseline, then its scenarios")
-    compare.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    check = commands.add_parser("check", help="validate plans and report the KPI review")
-    check.add_argument("plans", nargs="+", metavar="PLAN", help="plan files to validate")
+    calc.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
+    compare = commands.add_parser("compare", help=_("baseline and scenarios side by side"))
+    compare.add_argument("plans", nargs="+", metavar="PLAN", help=_("plan files; each one's baseline, then its scenarios"))
+    compare.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
+    check = commands.add_parser("check", help=_("validate plans and report the KPI review"))
+    check.add_argument("plans", nargs="+", metavar="PLAN", help=_("plan files to validate"))
     check.add_argument(
         "--format",
         choices=("table", "json"),
         default="table",
-        help="output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid",
+        help=_("output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid"),
     )
     status = commands.add_parser(
         "status",
-        help="every stage against its plan to date",
-        description="Where every stage stands as of a month: plan and actual to date, attainment, forecast, "
-        "what is needed per month, observed rates, and the stages behind with their contingency plans. "
-        "Exit 0 when no stage is behind, 1 when one is, 2 for an invalid plan or usage.",
+        help=_("every stage against its plan to date"),
+        description=_(
+            "Where every stage stands as of a month: plan and actual to date, attainment, forecast, "
+            "what is needed per month, observed rates, and the stages behind with their contingency plans. "
+            "Exit 0 when no stage is behind, 1 when one is, 2 for an invalid plan or usage."
+        ),
     )
-    status.add_argument("plan", help="plan file with start and [actuals] (TOML, format 1)")
-    status.add_argument("--as-of", metavar="YYYY-MM", help="the month to report on (default: the last month with actuals)")
-    status.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    status.add_argument("plan", help=_("plan file with start and [actuals] (TOML, format 1)"))
+    status.add_argument("--as-of", metavar="YYYY-MM", help=_("the month to report on (default: the last month with actuals)"))
+    status.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
     actuals = commands.add_parser(
         "actuals",
-        help="record actual counts from CSV exports",
-        description="Record actual counts in the plan from CSV exports, all or nothing. Long form: columns "
-        "month, stage, count (any order); wide form: a month column and one column a stage. Headers match "
-        "in any case; 月, ステージ, 件数 work too. Months as 2026-04, 2026/04, 2026/4, 2026-04-01, 202604 or "
-        "2026年4月; counts whole, thousands separators allowed; an empty cell records nothing. UTF-8 (with or "
-        "without BOM) or Shift_JIS/CP932; comma or tab; # lines before the header are skipped. Any bad cell "
-        "stops the import with file:line:column, and the plan is left as it was.",
+        help=_("record actual counts from CSV exports"),
+        description=_(
+            "Record actual counts in the plan from CSV exports, all or nothing. Long form: columns "
+            "month, stage, count (any order); wide form: a month column and one column a stage. Headers match "
+            "in any case; 月, ステージ, 件数 work too. Months as 2026-04, 2026/04, 2026/4, 2026-04-01, 202604 or "
+            "2026年4月; counts whole, thousands separators allowed; an empty cell records nothing. UTF-8 (with or "
+            "without BOM) or Shift_JIS/CP932; comma or tab; # lines before the header are skipped. Any bad cell "
+            "stops the import with file:line:column, and the plan is left as it was."
+        ),
     )
-    actuals.add_argument("plan", help='plan file with start = "YYYY-MM" (TOML, format 1)')
-    actuals.add_argument("csvs", nargs="+", metavar="CSV", help="CSV exports to record")
+    actuals.add_argument("plan", help=_('plan file with start = "YYYY-MM" (TOML, format 1)'))
+    actuals.add_argument("csvs", nargs="+", metavar="CSV", help=_("CSV exports to record"))
     actuals.add_argument(
-        "--replace", action="store_true", help="replace counts already recorded with different ones (default: refuse)"
+        "--replace", action="store_true", help=_("replace counts already recorded with different ones (default: refuse)")
     )
-    actuals.add_argument("--dry-run", action="store_true", help="print what would be added and replaced; write nothing")
-    new = commands.add_parser("new", help="write a starter plan (the reference case)")
-    new.add_argument("path", help="where to write it; an existing file is never overwritten")
+    actuals.add_argument("--dry-run", action="store_true", help=_("print what would be added and replaced; write nothing"))
+    new = commands.add_parser("new", help=_("write a starter plan (the reference case)"))
+    new.add_argument("path", help=_("where to write it; an existing file is never overwritten"))
     for command in commands.choices.values():
         _add_language(command)
     return parser
@@ -173,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(resolve_language(option))
         except ValueError as error:
             raise UsageError(str(error)) from None
+        if i18n.language() != "en":  # argparse looks its words up through these names when it needs them
+            argparse._ = _  # type: ignore[attr-defined]
+            argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
         if argv and argv[0] in COMMANDS:
             return _run_command(_command_parser().parse_args(argv))
         args = _app_parser().parse_args(argv)

@@ -145,3 +145,28 @@ def test_a_usage_error_of_a_command_is_in_japanese(samples):
     result = kpitui("calc", str(samples / "web-reference.toml"), "--scenario", "nope", "--lang", "ja")
     assert result.returncode == 2
     assert "no scenario" not in result.stderr and "シナリオ 'nope' はありません" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["calc"], ["status"], ["actuals"]])
+def test_help_is_japanese_argparse_words_included(command):
+    result = kpitui(*command, "--help", "--lang", "ja")
+    assert result.returncode == 0
+    assert result.stdout.startswith("使い方: kpitui")
+    assert "オプション:" in result.stdout and "このヘルプを表示して終了" in result.stdout
+    assert "show this help" not in result.stdout and "options:" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["calc"], "kpitui: error: 次の引数が必要です: plan（`kpitui calc --help` を参照）"),
+        (
+            ["calc", "p.toml", "--top", "0"],
+            "kpitui: error: 引数 --top: 1 以上で指定してください（0 が指定されました）（`kpitui calc --help` を参照）",
+        ),
+    ],
+)
+def test_usage_errors_are_japanese(args, message):
+    result = kpitui(*args, "--lang", "ja")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [message]

@@ -77,3 +77,17 @@ def test_plural_translations_keep_the_plural_placeholders():
 def test_the_installed_catalogue_is_where_gettext_looks():
     translations = gettext.translation(DOMAIN, LOCALE_DIR, ["ja"])
     assert translations.gettext("Alignment") == "KGIとの整合性"
+
+
+@pytest.mark.parametrize(
+    ("translation", "fine"),
+    [
+        ("%(value)r は選べません（%(choices)s から選んでください）", True),
+        ("%(value)r は選べません", False),  # dropped
+        ("%(value)s は選べません（%(choices)s から選んでください）", False),  # converted differently
+        ("%(valeur)r は選べません（%(choices)s から選んでください）", False),  # renamed
+    ],
+)
+def test_the_placeholder_check_covers_argparse_percent_placeholders(translation, fine):
+    message = Message("invalid choice: %(value)r (choose from %(choices)s)", translation)
+    assert (not list(placeholder_problems(message))) is fine
