@@ -170,3 +170,12 @@ def test_usage_errors_are_japanese(args, message):
     result = kpitui(*args, "--lang", "ja")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [message]
+
+
+def test_plan_file_errors_are_japanese_and_keep_the_file_name(tmp_path):
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    missing = kpitui("calc", str(tmp_path / "missing.toml"), "--lang", "ja")
+    assert missing.stderr == f"kpitui: error: {tmp_path / 'missing.toml'}: ファイルがありません\n"
+    result = kpitui("calc", str(empty), "--lang", "ja")
+    assert result.stderr.startswith(f"kpitui: error: {empty}: ファイルが空です。計画には format、goal、stages が必要です")

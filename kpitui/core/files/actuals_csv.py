@@ -17,6 +17,7 @@ from kpitui.core.domain.quantities import MAX_COUNT, describe
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import position, read_bytes
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_
 
 MAX_CSV_BYTES = 16 * 1024 * 1024
 HEADER_ALIASES = {
@@ -39,7 +40,7 @@ def _header_role(name: str) -> str | None:
 
 def read_text(path: str) -> str:
     """The file's text: UTF-8 (a BOM is dropped), else CP932; PlanError when it is neither."""
-    data = read_bytes(path, path, limit=MAX_CSV_BYTES, kind="an export of monthly counts")
+    data = read_bytes(path, path, limit=MAX_CSV_BYTES, kind=N_("an export of monthly counts"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

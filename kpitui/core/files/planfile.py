@@ -16,6 +16,7 @@ from kpitui.core.errors import PlanError
 from kpitui.core.files.actuals_toml import split_actuals
 from kpitui.core.files.atomic import write_atomically
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
+from kpitui.core.text.i18n import N_, _, tr
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
 _POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
@@ -44,21 +45,23 @@ def fingerprint(path: FilePath) -> Fingerprint | None:
     return Fingerprint(info.st_mtime_ns, info.st_size)
 
 
-def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind: str = "a plan file") -> bytes:
+def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind: str = N_("a plan file")) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; PlanError naming `source` otherwise."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a FIFO would block
-            raise PlanError.of_file(source, f"is a directory, not {kind}" if os.path.isdir(path) else "not a regular file")
+            raise PlanError.of_file(
+                source, tr("is a directory, not {kind}", kind=_(kind)) if os.path.isdir(path) else _("not a regular file")
+            )
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise PlanError.of_file(source, "no such file") from None
+        raise PlanError.of_file(source, _("no such file")) from None
     except PermissionError:
-        raise PlanError.of_file(source, "permission denied: cannot read it") from None
+        raise PlanError.of_file(source, _("permission denied: cannot read it")) from None
     except OSError as error:
-        raise PlanError.of_file(source, f"cannot read it: {error.strerror or error}") from None
+        raise PlanError.of_file(source, tr("cannot read it: {reason}", reason=str(error.strerror or error))) from None
     if len(data) > limit:
-        raise PlanError.of_file(source, f"too large for {kind} (over {limit // (1024 * 1024)} MiB)")
+        raise PlanError.of_file(source, tr("too large for {kind} (over {size} MiB)", kind=_(kind), size=limit // (1024 * 1024)))
     return data
 
 
@@ -75,27 +78,29 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position(data, error.start)
-        raise PlanError.at_position(source, line, column, "not UTF-8 text: save the file as UTF-8") from None
+        raise PlanError.at_position(source, line, column, _("not UTF-8 text: save the file as UTF-8")) from None
 
 
 def parse_plan(text: str, source: str) -> Plan:
     """A plan from TOML text; `source` names it in messages."""
     if not text.strip():
-        raise PlanError.of_file(source, "the file is empty: a plan needs format, goal and stages (try `kpitui new`)")
+        raise PlanError.of_file(source, _("the file is empty: a plan needs format, goal and stages (try `kpitui new`)"))
     try:
         document = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         match = _POSITION.match(str(error))
         if match is None:
-            raise PlanError.of_file(source, f"invalid TOML: {error}") from None
+            raise PlanError.of_file(source, tr("invalid TOML: {detail}", detail=str(error))) from None
         message = match["message"]
         if message.startswith("Illegal character"):
-            message += ": control characters must be written as escapes in strings"
-        raise PlanError.at_position(source, int(match["line"]), int(match["column"]), f"invalid TOML: {message}") from None
+            message += _(": control characters must be written as escapes in strings")
+        raise PlanError.at_position(
+            source, int(match["line"]), int(match["column"]), tr("invalid TOML: {detail}", detail=message)
+        ) from None
     except RecursionError:
-        raise PlanError.of_file(source, "invalid TOML: nested too deeply") from None
+        raise PlanError.of_file(source, _("invalid TOML: nested too deeply")) from None
     except ValueError:  # only an integer with more digits than Python will convert gets here
-        raise PlanError.of_file(source, "invalid TOML: a number has too many digits") from None
+        raise PlanError.of_file(source, _("invalid TOML: a number has too many digits")) from None
     return plan_from_document(document, source)
 
 
@@ -170,8 +175,12 @@ def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprin
     if len(data) > MAX_FILE_BYTES:  # it would save, and then never open again
         raise PlanError.of_file(
             source,
-            f"cannot save: the plan would take {-(-len(data) * 10 // (1024 * 1024)) / 10} MiB, over the "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a plan file may have; shorten the longest notes or texts",
+            tr(
+                "cannot save: the plan would take {size} MiB, over the {limit} MiB a plan file may have; "
+                "shorten the longest notes or texts",
+                size=-(-len(data) * 10 // (1024 * 1024)) / 10,
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            ),
         )
     written = fingerprint(write_atomically(source, data, source=source, replace=replace))
     if text is fresh and written is not None:
