@@ -67,6 +67,7 @@ def bench_headless_startup(repeat: int) -> None:
                 "calc --lang ja": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--lang", "ja"],
                 "status table, 200 stages x 120 months": status,
                 "status json, 200 stages x 120 months": [*status, "--format", "json"],
+                "status --lang ja, 200 stages x 120 months": [*status, "--lang", "ja"],
             },
             repeat,
         )
