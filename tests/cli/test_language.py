@@ -179,3 +179,13 @@ def test_plan_file_errors_are_japanese_and_keep_the_file_name(tmp_path):
     assert missing.stderr == f"kpitui: error: {tmp_path / 'missing.toml'}: ファイルがありません\n"
     result = kpitui("calc", str(empty), "--lang", "ja")
     assert result.stderr.startswith(f"kpitui: error: {empty}: ファイルが空です。計画には format、goal、stages が必要です")
+
+
+def test_an_actuals_import_error_is_japanese_and_names_the_place(samples, tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes((samples / "web-reference-ja.toml").read_bytes())
+    export = tmp_path / "export.csv"
+    export.write_text("month,stage,count\n2026-04,nope,3\n")
+    result = kpitui("actuals", str(plan), str(export), "--lang", "ja")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f'kpitui: error: {export}:2:2: "nope" というステージはありません（計画のステージ: ')

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import describe, parse_recorded_count
+from kpitui.core.text.i18n import _, tr
 
 
 class RecordedConflict(ValueError):
@@ -19,17 +20,19 @@ class RecordedConflict(ValueError):
 def check_month(plan: Plan, month: Month) -> None:
     """Refuse a month outside the plan (and any month when the plan has no start)."""
     if plan.start is None:
-        raise ValueError('the plan has no start month: add start = "YYYY-MM" before recording actuals')
+        raise ValueError(_('the plan has no start month: add start = "YYYY-MM" before recording actuals'))
     if plan.month_number(month) is None:
         last = plan.start.plus(plan.months - 1)
-        raise ValueError(f"{month} is not a month of the plan ({plan.start} to {last})")
+        raise ValueError(
+            tr("{month} is not a month of the plan ({start} to {last})", month=str(month), start=str(plan.start), last=str(last))
+        )
 
 
 def check_stage(plan: Plan, stage: str) -> None:
     """Refuse a stage the plan does not have, listing the ones it has."""
     if stage not in plan.stage_names():
         known = ", ".join(describe(name) for name in plan.stage_names())
-        raise ValueError(f"no stage is called {describe(stage)} (the plan's stages: {known})")
+        raise ValueError(tr("no stage is called {stage} (the plan's stages: {known})", stage=describe(stage), known=known))
 
 
 def check_record(plan: Plan, month: Month, stage: str) -> None:
@@ -105,7 +108,15 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
         key = (record.month, record.stage)
         if key in seen:
             first = seen[key].origin or "before"
-            raise ValueError(f"{_where(record)}{describe(record.stage)} in {record.month} is given twice (first at {first})")
+            raise ValueError(
+                _where(record)
+                + tr(
+                    "{stage} in {month} is given twice (first at {first})",
+                    stage=describe(record.stage),
+                    month=str(record.month),
+                    first=str(first),
+                )
+            )
         seen[key] = record
         old = recorded(plan, record.month, record.stage)
         if old == record.count:
@@ -117,8 +128,14 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
             replaced.append((record, old))
         else:
             raise RecordedConflict(
-                f"{_where(record)}{describe(record.stage)} in {record.month} is already recorded as {old:,};"
-                f" the import gives {record.count:,}"
+                _where(record)
+                + tr(
+                    "{stage} in {month} is already recorded as {old}; the import gives {new}",
+                    stage=describe(record.stage),
+                    month=str(record.month),
+                    old=f"{old:,}",
+                    new=f"{record.count:,}",
+                )
             )
         actuals.setdefault(record.month, {})[record.stage] = record.count
     return Imported(replace(plan, actuals=actuals), tuple(added), tuple(replaced), tuple(unchanged))
