@@ -293,3 +293,26 @@ async def test_the_levers_panel_shows_the_selected_column_after_new_copy_and_scr
             await pilot.press(*keys)
             await pilot.pause()
             assert shown() == table.columns_shown[table.selected_column_index or 0].label, keys
+
+
+async def test_resizing_keeps_the_selected_scenario(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "kgi", 2)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert table.selected_column_index == 2
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert table.selected_column_index == 2
+
+
+async def test_a_wide_scenario_cell_keeps_the_row_labels_in_view(app_on):
+    async with app_on.run_test(size=(80, 24)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "name", 1)
+        await open_editor(pilot, "enter")
+        await pilot.press(*"A scenario with a very long name indeed", "enter")
+        await pilot.pause()
+        assert table.fixed_columns == 1
+        assert table.virtual_size.width <= table.scrollable_content_region.width

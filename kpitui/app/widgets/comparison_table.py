@@ -33,7 +33,7 @@ class ComparisonTable(FailSafe, DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         # The name and note rows stand in for a header: they stay on top and can be edited.
-        super().__init__(id=id, cursor_type="cell", fixed_rows=2, show_header=False, zebra_stripes=True)
+        super().__init__(id=id, cursor_type="cell", fixed_rows=2, fixed_columns=1, show_header=False, zebra_stripes=True)
         self.columns_shown: list[Column] = []
         self.rows_shown: list[Row] = []
         self.several_plans = False
@@ -81,6 +81,7 @@ class ComparisonTable(FailSafe, DataTable):
         if described:
             colour = {True: "success", False: "error", None: "foreground-muted"}[change.helps]
             text.append(" " + described, style=self.app.theme_variables.get(colour, ""))
+        text.truncate(VALUE_WIDTH, overflow="ellipsis")  # a wide cell would push the labels out of view
         return text
 
     def show(self, columns: list[Column]) -> None:
@@ -143,6 +144,9 @@ class ComparisonTable(FailSafe, DataTable):
             super().action_cursor_left()
 
     def on_resize(self) -> None:
-        """As many columns as fit now."""
+        """As many columns as fit now, the same scenario still selected."""
         if self.columns_shown:
+            selected = self.selected_column_index
             self.show(self.columns_shown)
+            if selected is not None:
+                self.select_column(selected)
