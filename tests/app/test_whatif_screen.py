@@ -7,7 +7,7 @@ from decimal import Decimal
 from kpitui.app.dialogs.value_editor import ValueEditor
 from kpitui.app.factory import make_app
 from kpitui.app.screens.whatif import WhatIfScreen
-from kpitui.app.widgets.comparison_table import ComparisonTable
+from kpitui.app.widgets.comparison_table import NAME, ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
 from kpitui.core.errors import PlanError
 from tests.app.helpers import (
@@ -94,8 +94,9 @@ async def test_new_copy_delete_move_and_undo(app_on):
     async with app_on.run_test(size=(160, 40)) as pilot:
         table = await go_to_whatif(pilot)
         names = lambda: [s.name for s in app_on.document.plan.scenarios]  # noqa: E731
-        await pilot.press("n")
-        assert names()[-1] == "Scenario" and table.selected_column_index == 4
+        await open_editor(pilot, "n")
+        await pilot.press("escape")
+        assert names()[-1] == "Scenario 1" and table.selected_column_index == 4
         await put_cursor(pilot, table, "name", 1)
         await pilot.press("y")
         assert names()[-1] == "Better nurturing copy"
@@ -316,3 +317,15 @@ async def test_a_wide_scenario_cell_keeps_the_row_labels_in_view(app_on):
         await pilot.pause()
         assert table.fixed_columns == 1
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_a_new_scenario_is_named_at_once_with_enter(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        await put_cursor(pilot, table, "rate:Leads", 1)
+        await open_editor(pilot, "n")
+        assert editor_state(app_on) == ("Scenario 1", "")
+        await pilot.press("ctrl+a", "ctrl+k", *"Cheaper ads", "enter")
+        assert app_on.document.plan.scenarios[-1].name == "Cheaper ads"
+        assert app_on.document.plan.scenarios[0].rates == {"Nurtured": Decimal("0.6")}
+        assert table.selected_column_index == 4 and table.selected_row is NAME

@@ -18,7 +18,7 @@ D = Decimal
 
 def test_add_and_copy_scenarios_get_unused_names():
     plan = scenarios.add_scenario(scenarios.add_scenario(reference_plan()))
-    assert [s.name for s in plan.scenarios][-2:] == ["Scenario", "Scenario 2"]
+    assert [s.name for s in plan.scenarios][-2:] == ["Scenario 1", "Scenario 2"]
     copied = scenarios.add_scenario(plan, copy_of=0)
     assert copied.scenarios[-1].name == "Better nurturing copy"
     assert copied.scenarios[-1].rates == plan.scenarios[0].rates

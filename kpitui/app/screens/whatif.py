@@ -294,9 +294,12 @@ class WhatIfScreen(PlanScreen):
         self.table.select_column(index)
 
     def action_new_scenario(self) -> None:
-        """Add an empty scenario: type its rates and goal as overrides of the baseline."""
+        """Add an empty scenario and name it at once (Escape keeps "Scenario 1"); then type its
+        rates and goal as overrides of the baseline."""
         if self.app.apply_edit("new scenario", scenarios.add_scenario):
             self.select_column(len(self.plan.scenarios))
+            self.table.move_cursor(row=self.table.rows_shown.index(NAME), animate=False)
+            self.edit_scenario(NAME, len(self.plan.scenarios) - 1)
 
     def action_copy_scenario(self) -> None:
         """Add a copy of the selected scenario (on the baseline: an empty scenario)."""

@@ -87,10 +87,10 @@ def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
     return replace(plan, stages=tuple(stages))
 
 
-def unused_name(base: str, names: list[str]) -> str:
-    """`base`, or `base 2`, 3 … whichever is not among `names` yet."""
+def unused_name(base: str, names: list[str], *, numbered: bool = False) -> str:
+    """`base`, or `base 2`, 3 … whichever is not among `names` yet (`base 1`, 2 … when `numbered`)."""
     number = 1
-    while (candidate := base if number == 1 else f"{base} {number}") in names:
+    while (candidate := base if number == 1 and not numbered else f"{base} {number}") in names:
         number += 1
     return candidate
 

@@ -39,7 +39,8 @@ def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
 def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:
     """A new scenario at the end: empty, or a copy of scenario `copy_of`."""
     if copy_of is None:
-        new = Scenario(unused_scenario_name(plan))
+        # "Scenario 1", not "Scenario": that is the heading of the row of names
+        new = Scenario(unused_name(NEW_SCENARIO_NAME, [s.name for s in plan.scenarios], numbered=True))
     else:
         source = plan.scenarios[copy_of]
         new = replace(source, name=unused_scenario_name(plan, f"{source.name} copy"))
