@@ -170,3 +170,25 @@ async def test_typing_stays_on_its_kpi_when_the_filter_hides_its_row(app_on):
         await pilot.press("escape")  # back on the table, the texts are the selected KPI's again
         await pilot.pause()
         assert app_on.screen.query_one("#contingency-plan", TextArea).text == leads_plan
+
+
+async def test_ctrl_z_inside_a_notes_box_is_the_plans_undo(app_on):
+    async with app_on.run_test() as pilot:
+        await go_to_review(pilot)
+        await pilot.press("space")  # an earlier edit, in the table
+        await pilot.press("down", "down", "down")  # Meetings: no notes yet
+        await open_editor(pilot, "n")
+        notes = app_on.screen.query_one("#notes", TextArea)
+        await pilot.press(*"Weekly")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app_on.focused is notes
+        assert app_on.document.plan.review_of("Meetings").notes == "" and notes.text == ""
+        assert app_on.document.history.can_redo  # undone in the plan's history, not the box's own
+        await pilot.press("ctrl+z")  # the next step back is the table's edit
+        assert app_on.document.plan.review == app_on.document.history.plan.review
+        assert not app_on.document.history.can_undo
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert app_on.document.plan.review_of("Meetings").notes == "Weekly" and notes.text == "Weekly"

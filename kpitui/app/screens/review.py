@@ -174,6 +174,8 @@ class ReviewScreen(PlanScreen):
             return  # text loaded from the plan, not typed
         field = "notes" if event.text_area.id == "notes" else "contingency_plan"
         text = event.text_area.plan_text
+        if text == getattr(self.plan.review_of(stage), field):
+            return  # the plan's own text shown again (after an undo, say): nothing typed
         self.app.apply_edit(
             f"{field.replace('_', ' ')} of {stage}",
             lambda p: edits.set_review_text(p, stage, field, text),

@@ -43,6 +43,14 @@ class PlanTextArea(FailSafe, TextArea):
         super().__init__(**options)
         self._text = ""
 
+    async def action_undo(self) -> None:
+        """ctrl+z here too is the plan's undo: one history, not the text area's own beside it."""
+        await self.app.run_action("undo")
+
+    async def action_redo(self) -> None:
+        """The plan's redo, as everywhere else."""
+        await self.app.run_action("redo")
+
     def show_text(self, text: str) -> None:
         """Show `text`, unless the area already shows it (never reset what is being typed)."""
         if text != self.plan_text:
