@@ -1,5 +1,6 @@
 """Pilot tests of the Review screen: criteria from the keyboard, notes, filter, one history."""
 
+from textual.color import Color
 from textual.widgets import TextArea
 
 from kpitui.app.widgets.review_table import ReviewTable
@@ -192,3 +193,18 @@ async def test_ctrl_z_inside_a_notes_box_is_the_plans_undo(app_on):
         await pilot.press("ctrl+y", "ctrl+y")
         await pilot.pause()
         assert app_on.document.plan.review_of("Meetings").notes == "Weekly" and notes.text == "Weekly"
+
+
+async def test_a_theme_switch_recolours_the_criteria(app_on):
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        app_on.theme = "nord"
+        await pilot.pause()
+        before = table.get_cell_at((0, 2)).style
+        app_on.theme = "gruvbox"
+        await pilot.pause()
+        await pilot.pause()
+        after = table.get_cell_at((0, 2)).style
+        assert table.get_cell_at((0, 2)).plain == "✓ ok"
+        assert after.color != before.color
+        assert after.color.triplet == Color.parse(app_on.theme_variables["success"]).rich_color.triplet

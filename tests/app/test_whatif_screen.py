@@ -329,3 +329,22 @@ async def test_a_new_scenario_is_named_at_once_with_enter(app_on):
         assert app_on.document.plan.scenarios[-1].name == "Cheaper ads"
         assert app_on.document.plan.scenarios[0].rates == {"Nurtured": Decimal("0.6")}
         assert table.selected_column_index == 4 and table.selected_row is NAME
+
+
+async def test_a_theme_switch_recolours_the_differences(app_on):
+    async with app_on.run_test(size=(160, 40)) as pilot:
+        table = await go_to_whatif(pilot)
+        row = [row.key for row in table.rows_shown].index("target:Visits")
+
+        def difference_colour():
+            cell = table.get_cell_at((row, 2))
+            assert cell.plain == "1,340 -260 (-16%)"
+            return cell.spans[-1].style.color.triplet
+
+        app_on.theme = "nord"
+        await pilot.pause()
+        before = difference_colour()
+        app_on.theme = "gruvbox"
+        await pilot.pause()
+        await pilot.pause()
+        assert difference_colour() != before

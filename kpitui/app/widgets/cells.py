@@ -1,5 +1,7 @@
 """Table cells made from plan text: literal, with hidden characters visible, cut by display width."""
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
@@ -20,9 +22,20 @@ def number(text: str, *, style: str = "") -> Text:
     return Text(text, style=style, justify="right", no_wrap=True)
 
 
+def redraw_on_theme_change(table: DataTable, redraw: Callable[[], None]) -> None:
+    """Cells hold their component styles as drawn: after a theme switch, draw them again in the
+    new theme's colours (once the new styles apply)."""
+    table.watch(table.app, "theme", lambda _: table.call_after_refresh(redraw), init=False)
+
+
 def row_keys(table: DataTable) -> list[str]:
     """The keys of the rows `table` shows, top to bottom."""
     return [row.key.value for row in table.ordered_rows]
+
+
+def same_cell(shown: Text, cell: Text) -> bool:
+    """Whether `shown` already looks like `cell`: Text equality leaves out the whole-text style."""
+    return shown == cell and shown.style == cell.style
 
 
 def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
@@ -37,7 +50,7 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     if row_keys(table) == [key for key, _ in rows]:
         for index, (_, cells) in enumerate(rows):
             for column, (old, new) in enumerate(zip(table.get_row_at(index), cells, strict=True)):
-                if old != new:
+                if not same_cell(old, new):
                     table.update_cell_at(Coordinate(index, column), new)
         fit_columns(table, rows)
         return

@@ -4,7 +4,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, sync_rows
+from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
 from kpitui.core.text.safe_text import visible
@@ -12,6 +12,8 @@ from kpitui.core.text.safe_text import visible
 LABEL_WIDTH = 20
 VALUE_WIDTH = 22
 # Rows above the figures: the scenario's name and its note, edited with Enter like the figures.
+# How a difference reads: it helps reach the goal, it hurts, or neither; coloured in app.tcss.
+CHANGE_STYLES = {True: "comparison-table--helps", False: "comparison-table--hurts", None: "comparison-table--neutral"}
 NAME, NOTE = Row("name", "Scenario", "text", comparison.NEUTRAL), Row("note", "Note", "text", comparison.NEUTRAL)
 
 
@@ -31,6 +33,8 @@ class ComparisonTable(FailSafe, DataTable):
     thirty scenarios held at once made each edit several times slower.
     """
 
+    COMPONENT_CLASSES = set(CHANGE_STYLES.values())
+
     def __init__(self, *, id: str | None = None) -> None:
         # The name and note rows stand in for a header: they stay on top and can be edited.
         super().__init__(id=id, cursor_type="cell", fixed_rows=2, fixed_columns=1, show_header=False, zebra_stripes=True)
@@ -41,6 +45,7 @@ class ComparisonTable(FailSafe, DataTable):
 
     def on_mount(self) -> None:
         self.border_title = "Compared"
+        redraw_on_theme_change(self, self.redraw)
 
     @property
     def window_size(self) -> int:
@@ -79,8 +84,7 @@ class ComparisonTable(FailSafe, DataTable):
         change = comparison.difference(columns, index, row)
         described = comparison.format_difference(row, change)
         if described:
-            colour = {True: "success", False: "error", None: "foreground-muted"}[change.helps]
-            text.append(" " + described, style=self.app.theme_variables.get(colour, ""))
+            text.append(" " + described, style=self.get_component_rich_style(CHANGE_STYLES[change.helps], partial=True))
         text.truncate(VALUE_WIDTH, overflow="ellipsis")  # a wide cell would push the labels out of view
         return text
 
@@ -91,6 +95,10 @@ class ComparisonTable(FailSafe, DataTable):
         self.rows_shown = [NAME, NOTE, *comparison.comparison_rows(columns)]
         self.window_start = max(0, min(self.window_start, len(columns) - self.window_size))
         self.draw()
+
+    def redraw(self) -> None:
+        if self.columns_shown:
+            self.draw()
 
     def draw(self) -> None:
         window = self.window

@@ -4,7 +4,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.domain.review import needs_attention
@@ -13,11 +13,17 @@ from kpitui.core.text.formatting import format_count
 COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
 OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding
 STATE_LABELS = {CriterionState.OK: "✓ ok", CriterionState.CONCERN: "✗ concern", CriterionState.TODO: "· to do"}
-STATE_COLOURS = {CriterionState.OK: "success", CriterionState.CONCERN: "error", CriterionState.TODO: "foreground-muted"}
+STATE_STYLES = {
+    CriterionState.OK: "review-table--ok",
+    CriterionState.CONCERN: "review-table--concern",
+    CriterionState.TODO: "review-table--todo",
+}
 
 
 class ReviewTable(FailSafe, DataTable):
-    """The KPI review; the cursor picks a KPI and a criterion."""
+    """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
+
+    COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
@@ -28,6 +34,7 @@ class ReviewTable(FailSafe, DataTable):
         self.border_subtitle = "space cycles · o ok · c concern · t to do"
         for key, label in COLUMNS:
             self.add_column(Text(label, justify="right" if key == "target" else "left"), key=key)
+        redraw_on_theme_change(self, self.redraw)
 
     @property
     def selected_stage(self) -> str | None:
@@ -41,8 +48,7 @@ class ReviewTable(FailSafe, DataTable):
         return key if key in CRITERIA else None
 
     def state_cell(self, state: CriterionState) -> Text:
-        colour = self.app.theme_variables.get(STATE_COLOURS[state], "")
-        return Text(STATE_LABELS[state], style=colour)
+        return Text(STATE_LABELS[state], style=self.get_component_rich_style(STATE_STYLES[state], partial=True))
 
     def plan_cell(self, plan: Plan, stage_name: str) -> Text:
         """Whether the contingency plan is written: flagged when contingency is ok but nothing is written."""
@@ -50,8 +56,8 @@ class ReviewTable(FailSafe, DataTable):
         if review.contingency_plan.strip():
             return Text("written")
         if review.contingency is CriterionState.OK:
-            return Text("⚠ missing", style=f"bold {self.app.theme_variables.get('warning', '')}")
-        return Text("—", style=self.app.theme_variables.get("foreground-muted", ""))
+            return Text("⚠ missing", style=self.get_component_rich_style("review-table--missing", partial=True))
+        return Text("—", style=self.get_component_rich_style(STATE_STYLES[CriterionState.TODO], partial=True))
 
     def show(self, plan: Plan, calculation: Calculation, *, open_only: bool) -> None:
         """Draw the review of every KPI stage, or only those still needing attention."""
@@ -77,6 +83,9 @@ class ReviewTable(FailSafe, DataTable):
 
     def on_resize(self) -> None:
         """Give the names the width there is."""
+        self.redraw()
+
+    def redraw(self) -> None:
         if self.shown is not None:
             plan, calculation, open_only = self.shown
             self.show(plan, calculation, open_only=open_only)
