@@ -290,7 +290,19 @@ async def test_the_levers_panel_shows_the_selected_column_after_new_copy_and_scr
         def shown() -> str:
             return str(panel.border_title).removesuffix(": levers and forward")
 
-        for keys in (("n",), ("y",), ("left",), ("left",), ("left",), ("right",), ("right",), ("right",), ("n",)):
+        for keys in (
+            ("n",),
+            ("escape",),
+            ("y",),
+            ("left",),
+            ("left",),
+            ("left",),
+            ("right",),
+            ("right",),
+            ("right",),
+            ("n",),
+            ("escape",),
+        ):
             await pilot.press(*keys)
             await pilot.pause()
             assert shown() == table.columns_shown[table.selected_column_index or 0].label, keys
