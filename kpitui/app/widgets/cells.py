@@ -25,7 +25,11 @@ def number(text: str, *, style: str = "") -> Text:
 def redraw_on_theme_change(table: DataTable, redraw: Callable[[], None]) -> None:
     """Cells hold their component styles as drawn: after a theme switch, draw them again in the
     new theme's colours (once the new styles apply)."""
-    table.watch(table.app, "theme", lambda _: table.call_after_refresh(redraw), init=False)
+
+    def theme_changed(_theme: str) -> None:
+        table.call_after_refresh(redraw)
+
+    table.watch(table.app, "theme", theme_changed, init=False)
 
 
 def row_keys(table: DataTable) -> list[str]:
