@@ -21,6 +21,7 @@ from kpitui.app.dialogs.path_input import save_as_dialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
+from kpitui.core.domain.funnel import check_figures
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.session import recovery
@@ -128,6 +129,7 @@ class KpiApp(FailSafeApp, App[None]):
         """
         try:
             changed = change(self.document.plan)
+            check_figures(changed)  # every figure of the new plan can be computed and shown
         except ValueError as error:
             self.notify(visible(str(error)), title="Not changed", severity="warning", markup=False)
             return False
@@ -234,7 +236,11 @@ class KpiApp(FailSafeApp, App[None]):
         if path == self.document.path:
             if not self.document.changed_on_disk():
                 return False
-            question = f"{visible(path.name)} changed on disk since it was opened here. Overwrite those changes?"
+            question = (
+                f"{visible(path.name)} was deleted or moved since it was opened here. Save the plan there again?"
+                if self.document.deleted_on_disk()
+                else f"{visible(path.name)} changed on disk since it was opened here. Overwrite those changes?"
+            )
         elif path.exists():
             question = f"{visible(str(path))} exists. Replace it with this plan?"
         else:

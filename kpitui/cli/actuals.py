@@ -1,7 +1,6 @@
 """`kpitui actuals PLAN CSV...`: record actual counts from CSV exports, all or nothing (SPEC 6)."""
 
-import sys
-
+from kpitui.cli import output
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.actuals import Imported, RecordedConflict, apply_import
 from kpitui.core.errors import PlanError
@@ -73,5 +72,5 @@ def run(plan_path: str, csv_paths: list[str], replace: bool, dry_run: bool) -> i
         if _read_exactly(plan_path) != before:
             raise PlanError.of_file(plan_path, _("changed on disk while importing: nothing was written; run the import again"))
         save_plan(result.plan, plan_path)
-    sys.stdout.write(report(result, dry_run))
+    output.write(report(result, dry_run))
     return EXIT_OK

@@ -3,10 +3,10 @@
 Each format loads its library (Rich, csv, json) only when it is asked for: start-up time matters.
 """
 
-import sys
 from dataclasses import dataclass
 
 from kpitui.cli import literal
+from kpitui.cli.output import write
 from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
@@ -216,10 +216,8 @@ def render_table(report: CalcReport) -> str:
     text = literal.render_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
     if report.schedule is None:
         return text
-    from rich.console import Console
-
     schedule = report.schedule
-    for months in _schedule_blocks(schedule, Console(file=sys.stdout).width):
+    for months in _schedule_blocks(schedule, literal.terminal_width()):
         text += "\n" + literal.render_table(
             _schedule_heading(schedule, months),
             [],
@@ -264,23 +262,24 @@ def render_csv(report: CalcReport) -> str:
         writer.writerow([_(header) for header in CSV_SCHEDULE_HEADERS])
         for index, month in enumerate(schedule.months):
             for stage, name in enumerate(schedule.stages):
-                writer.writerow([month, visible(name), schedule.planned[stage][index], schedule.planned_to_date[stage][index]])
+                writer.writerow(
+                    [
+                        month,
+                        literal.spreadsheet_text(name),
+                        schedule.planned[stage][index],
+                        schedule.planned_to_date[stage][index],
+                    ]
+                )
         return spreadsheet(buffer.getvalue())
     headers = CSV_HEADERS + ([CSV_EXPECTED] if report.forward is not None else [])
     writer.writerow([_(header) for header in headers])
     for index, row in enumerate(report.calculation.stages):
         stage = report.plan.stages[index]
-        cells = [
-            stage.name,
-            stage.metric,
-            stage.owner,
-            "" if row.rate is None else format_decimal(row.rate),
-            row.target,
-            row.monthly_target,
-        ]
+        cells = [literal.spreadsheet_text(text) for text in (stage.name, stage.metric, stage.owner)]
+        cells += ["" if row.rate is None else format_decimal(row.rate), str(row.target), str(row.monthly_target)]
         if report.forward is not None:
-            cells.append(report.forward.expected_counts[index])
-        writer.writerow([visible(str(cell)) for cell in cells])
+            cells.append(str(report.forward.expected_counts[index]))
+        writer.writerow(cells)
     return spreadsheet(buffer.getvalue())
 
 
@@ -302,5 +301,5 @@ def run(path: str, scenario: str | None, top: int | None, output: str, monthly: 
         raise UsageError(
             tr("{path}: no scenario named {scenario!r} (scenarios: {known})", path=path, scenario=scenario, known=known)
         )
-    sys.stdout.write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
+    write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
     return EXIT_OK

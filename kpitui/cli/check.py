@@ -1,7 +1,5 @@
 """`kpitui check`: validate plans and report the state of each one's KPI review."""
 
-import sys
-
 from kpitui.cli.json_text import to_json
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.domain.review import LABELS, review_status
@@ -29,7 +27,7 @@ def run(paths: list[str], output: str) -> int:
             {
                 "plan": str(path),
                 "valid": True,
-                "complete": status.complete,
+                "complete": status.settled,  # as the table says: an agreed contingency must be written
                 "summary": status.summary(),
                 "counts": {state.value: count for state, count in status.counts.items()},
                 "open": [
@@ -39,9 +37,9 @@ def run(paths: list[str], output: str) -> int:
             }
         )
     if output == "json":
-        sys.stdout.write(to_json({"plans": results}) + "\n")
+        output.write(to_json({"plans": results}) + "\n")
     else:
-        sys.stdout.write("".join(_check_text(result) for result in results))
+        output.write("".join(_check_text(result) for result in results))
     return worst
 
 
@@ -49,8 +47,7 @@ def _check_text(result: dict) -> str:
     plan = result["plan"]
     if not result["valid"]:
         return tr("{plan}: invalid", plan=plan) + "\n  " + visible(result["error"]) + "\n"
-    complete = result["complete"] and not result["missing_contingency_plans"]
-    verdict = _("review complete") if complete else _("review open")
+    verdict = _("review complete") if result["complete"] else _("review open")
     lines = [tr("{plan}: valid · {verdict} · {summary}", plan=plan, verdict=verdict, summary=_summary(result))]
     lines += [
         "  "

@@ -1,10 +1,10 @@
 """`kpitui compare`: the baseline and every scenario of each plan side by side, with differences."""
 
-import sys
 from decimal import Decimal
 
 from kpitui.cli import literal
 from kpitui.cli.calc import CalcReport, to_dict
+from kpitui.cli.output import write
 from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK
 from kpitui.core.domain import comparison
@@ -58,19 +58,20 @@ def cells(columns: list[Column]) -> tuple[list[comparison.Row], list[list[tuple[
 def render_table(columns: list[Column]) -> str:
     """Terminal tables; when the columns do not fit the width, one block of columns after another."""
     from rich.cells import cell_len
-    from rich.console import Console
 
     several = len({column.source for column in columns}) > 1
     rows, table = cells(columns)
     labels = [row.label for row in rows]
-    width = Console(file=sys.stdout).width
+    width = literal.terminal_width()
     label_width = min(24, max(cell_len(visible(label)) for label in labels))
     column_width = max(
         [12]
         + [cell_len(visible(column_heading(column, several))) for column in columns]
         + [cell_len(value) + 1 + cell_len(change) for row_cells in table for value, change in row_cells]
     )
-    per_block = max(1, (width - label_width - 2) // (column_width + 3))
+    per_block = (width - label_width - 2) // (column_width + 3)
+    if per_block < 1:  # not even one column beside the labels: one table, which lists one row a block
+        per_block = len(columns)
     out = []
     for start in range(0, len(columns), per_block):
         block = range(start, min(start + per_block, len(columns)))
@@ -115,11 +116,11 @@ def render_csv(columns: list[Column]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     header = [_("row")]
     for column in columns:
-        heading = visible(column_heading(column, several))
-        header += [heading, tr("{column} change", column=heading)]
+        heading = column_heading(column, several)
+        header += [literal.spreadsheet_text(heading), literal.spreadsheet_text(tr("{column} change", column=heading))]
     writer.writerow(header)
     for row in rows:
-        line = [visible(row.key)]
+        line = [literal.spreadsheet_text(row.key)]
         for index, column in enumerate(columns):
             figure = comparison.value(column, row)
             change = comparison.difference(columns, index, row)
@@ -138,5 +139,5 @@ RENDERERS = {"table": render_table, "markdown": render_markdown, "csv": render_c
 
 def run(paths: list[str], output: str) -> int:
     """Print every plan's baseline and scenarios side by side in `output` format."""
-    sys.stdout.write(RENDERERS[output](columns_of(paths)))
+    write(RENDERERS[output](columns_of(paths)))
     return EXIT_OK

@@ -4,12 +4,17 @@ Plan files are shared, so their text must never be read as Rich markup or `:emoj
 become Markdown syntax, and never send a control sequence to the terminal.
 """
 
+import os
 import sys
 
 from kpitui.core.text.columns import fit_widths
 from kpitui.core.text.safe_text import visible
 
 MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
+MAX_WIDTH = 1000  # wider than any table needs: COLUMNS=99999999 lays out like 1000
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"), and the full-width
+# forms that some spreadsheets read the same way.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def markdown(text: str) -> str:
@@ -22,29 +27,73 @@ def render_lines(lines: list[str]) -> str:
     return "".join(visible(line) + "\n" for line in lines)
 
 
+def terminal_width() -> int:
+    """The width to lay tables out for: COLUMNS when it is a positive number, else the terminal's, else 80."""
+    columns = os.environ.get("COLUMNS", "").strip().lstrip("0")
+    if columns.isdecimal():
+        return min(int(columns), MAX_WIDTH) if len(columns) <= 4 else MAX_WIDTH
+    try:
+        return min(os.get_terminal_size().columns, MAX_WIDTH) or 80
+    except (ValueError, OSError):
+        return 80
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell for CSV: shown literally, and never read as a formula by a spreadsheet.
+
+    As OWASP recommends, a cell that starts with `=`, `+`, `-`, `@`, a tab or a line break (also
+    after leading spaces, which spreadsheets skip) gets a leading `'`. Number cells stay numbers.
+    """
+    shown = visible(text)
+    return "'" + shown if shown.lstrip().startswith(FORMULA_START) else shown
+
+
 def render_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:
-    """A heading, note lines, then a Rich table that fits the terminal, rendered to a string."""
+    """A heading, note lines, then a Rich table that fits the terminal, rendered to a string.
+
+    Numbers are never wrapped or cut and no column is dropped: when the table cannot fit, each
+    row becomes a block of its own (`records`).
+    """
     # Imported here so that the csv and json formats never pay for loading Rich.
+    import io
+
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=sys.stdout, markup=False, emoji=False, highlight=False)
+    width = terminal_width()
+    shown_headers = [visible(header) for header in headers]
     cells = [[Text(visible(cell)) for cell in row] for row in rows]
     natural = [
-        max([Text(header).cell_len] + [cell.cell_len for cell in column])
-        for header, column in zip(headers, zip(*cells, strict=False), strict=False)
+        max([cell_len(header)] + [cell.cell_len for cell in column])
+        for header, column in zip(shown_headers, zip(*cells, strict=False), strict=False)
     ]
     padding = 3 * (len(headers) - 1)  # a space either side of each divider, and the divider
-    budget = console.width - padding - sum(natural[numeric_from:])
+    budget = width - padding - sum(natural[numeric_from:])
     widths = fit_widths(natural[:numeric_from], budget) + natural[numeric_from:]
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for index, header in enumerate(headers):
+    if sum(widths) + padding > width:
+        return records(heading, notes, headers, rows)
+    lines = box.SIMPLE_HEAD
+    if not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
+        lines = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)  # SIMPLE_HEAD in ASCII
+    table = Table(box=lines, pad_edge=False, show_edge=False)
+    for index, header in enumerate(shown_headers):
         numeric = index >= numeric_from  # numbers are never wrapped or cut; text wraps, long words fold
         table.add_column(Text(header), justify="right" if numeric else "left", width=widths[index], overflow="fold")
     for row in cells:
         table.add_row(*row)
+    # Rendered into a string, never straight to stdout: writing is `output.write`'s job, errors included.
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        force_terminal=Console(file=sys.stdout).is_terminal,  # styles only for a terminal, as Rich decides
+        legacy_windows=False,
+    )
     with console.capture() as capture:
         console.print(Text(visible(heading), style="bold"))
         for note in notes:
@@ -52,6 +101,23 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
         console.print()
         console.print(table)
     return capture.get()
+
+
+def records(heading: str, notes: list[str], headers: list[str], rows: list[list[str]]) -> str:
+    """The table for a narrow terminal: one block a row, `header  value` a line; nothing is wrapped."""
+    from rich.cells import cell_len
+
+    labels = [visible(header) for header in headers[1:]]
+    label_width = min(16, max(map(cell_len, labels)))
+    lines = [visible(heading), *map(visible, notes)]
+    for row in rows:
+        lines += ["", visible(row[0])]
+        lines += [
+            f"  {label}{' ' * (label_width - cell_len(label))}  {visible(value)}"
+            for label, value in zip(labels, row[1:], strict=True)
+            if value
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def markdown_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:

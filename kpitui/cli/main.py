@@ -9,7 +9,9 @@ import sys
 from collections.abc import Sequence
 
 from kpitui import __version__
-from kpitui.cli.usage import EXIT_OK, EXIT_USAGE, UsageError
+from kpitui.cli.output import OutputError, discard
+from kpitui.cli.usage import EXIT_PROBLEM, EXIT_USAGE, UsageError
+from kpitui.core.domain.quantities import quoted
 from kpitui.core.errors import PlanError
 from kpitui.core.text import i18n
 from kpitui.core.text.i18n import LANGUAGES, N_, _, resolve_language, set_language, tr
@@ -44,15 +46,18 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
 
+    def unexpected(self, extra: list[str]) -> None:
+        """Arguments left over, reported by the parser of the command they were given to."""
+        self.error(f"unexpected argument{'s' if len(extra) > 1 else ''} {', '.join(map(quoted, extra))}")
 
-def _positive_int(text: str) -> int:
+
+def _top(text: str) -> int:
+    from kpitui.core.session.typed_input import parse_typed_top
+
     try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("must be a whole number (got {text!r})", text=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(tr("must be at least 1 (got {value})", value=value))
-    return value
+        return parse_typed_top(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _take_language(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -101,14 +106,15 @@ def _app_parser() -> _Parser:
     return parser
 
 
-def _command_parser() -> _Parser:
+def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
+    """The parser of the commands, and each command's own parser by name."""
     parser = _Parser(prog="kpitui")
     # An explicit prog keeps argparse from building a help formatter (and importing shutil) on every run.
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
     calc = commands.add_parser("calc", help=_("the goal, the KGI and every stage's target"))
     calc.add_argument("plan", help=_("plan file (TOML, format 1)"))
     calc.add_argument("--scenario", metavar="NAME", help=_("calculate this scenario instead of the baseline"))
-    calc.add_argument("--top", type=_positive_int, metavar="N", help=_("also the forward calculation from N at the top"))
+    calc.add_argument("--top", type=_top, metavar="N", help=_("also the forward calculation from N at the top"))
     calc.add_argument(
         "--monthly",
         action="store_true",
@@ -160,10 +166,14 @@ def _command_parser() -> _Parser:
     new.add_argument("path", help=_("where to write it; an existing file is never overwritten"))
     for command in commands.choices.values():
         _add_language(command)
-    return parser
+    return parser, commands.choices  # type: ignore[return-value]
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _run_command(argv: list[str]) -> int:
+    parser, commands = _command_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        commands[args.command].unexpected(extra)
     # Each command's module is imported only when it runs: start-up time matters.
     if args.command == "calc":
         from kpitui.cli import calc
@@ -203,16 +213,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             argparse._ = _  # type: ignore[attr-defined]
             argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
         if argv and argv[0] in COMMANDS:
-            return _run_command(_command_parser().parse_args(argv))
-        args = _app_parser().parse_args(argv)
-        from kpitui.cli.open_app import open_app  # the only path that loads Textual
-
-        return open_app(args.plan)
+            return _run_command(argv)
+        return _open_app(argv)
     except (UsageError, PlanError) as error:
-        print(f"kpitui: error: {visible(str(error))}", file=sys.stderr)
+        _report(str(error))
         return EXIT_USAGE
-    except BrokenPipeError:  # `kpitui calc plan.toml | head`: the reader left, nothing is wrong
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        return EXIT_OK
+    except OutputError as error:  # a full disk, a closed pipe (`| head -0`) or terminal
+        _report(str(error))
+        discard()  # so that exiting does not fail a second time on what is still buffered
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+
+
+def _open_app(argv: list[str]) -> int:
+    parser = _app_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.plan is not None and not os.path.lexists(args.plan):
+        raise UsageError(f"unknown command {quoted(args.plan)}: the commands are {', '.join(COMMANDS)} (see `kpitui --help`)")
+    if extra:
+        parser.unexpected(extra)
+    from kpitui.cli.open_app import open_app  # the only path that loads Textual
+
+    return open_app(args.plan)
+
+
+def _report(message: str) -> None:
+    """The one `kpitui: error:` line on stderr; if stderr is gone too, the exit code still tells."""
+    try:
+        print(f"kpitui: error: {visible(message)}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass

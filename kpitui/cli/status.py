@@ -4,16 +4,17 @@ Every figure comes from `progress.status`; this module only lays them out. The h
 the stages behind plan, with their contingency plans, first: that is what the meeting is for.
 """
 
-import sys
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from kpitui.cli import literal
+from kpitui.cli.output import write
 from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, UsageError
 from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
+from kpitui.core.exact import EXACT
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import format_count, format_decimal, format_percent
 from kpitui.core.text.i18n import N_, _, tr
@@ -47,14 +48,19 @@ def parse_as_of(text: str) -> Month:
     return month
 
 
+def rounded(ratio: Fraction, places: int) -> Decimal:
+    """The exact ratio rounded half-even to `places` decimal places, once (no division in a context)."""
+    return Decimal(round(ratio * 10**places)).scaleb(-places, EXACT)
+
+
 def exact_rate(rate: Fraction) -> Decimal:
     """An observed rate for machines: the exact ratio rounded half-even to 6 decimal places."""
-    return (Decimal(rate.numerator) / Decimal(rate.denominator)).quantize(SIX_PLACES, rounding=ROUND_HALF_EVEN)
+    return rounded(rate, 6)
 
 
 def shown_rate(rate: Fraction) -> str:
     """An observed rate for people: percent with one decimal, `8.1%`."""
-    return format_decimal(exact_rate(rate * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)) + "%"
+    return format_decimal(rounded(rate * 100, 1)) + "%"
 
 
 def _none() -> str:
@@ -249,8 +255,6 @@ def render_csv(data: dict) -> str:
     import csv
     import io
 
-    from kpitui.core.text.safe_text import visible
-
     columns = list(data["stages"][0])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -261,7 +265,10 @@ def render_csv(data: dict) -> str:
             value = row[column]
             if isinstance(value, list):
                 value = " ".join(value)
-            cells.append("" if value is None else visible(format_decimal(value) if isinstance(value, Decimal) else str(value)))
+            if isinstance(value, str):
+                cells.append(literal.spreadsheet_text(value))  # names and words: never a formula
+            else:
+                cells.append("" if value is None else format_decimal(value) if isinstance(value, Decimal) else str(value))
         writer.writerow(cells)
     return spreadsheet(buffer.getvalue())
 
@@ -284,5 +291,5 @@ def run(path: str, as_of: str | None, output: str) -> int:
         text = render_markdown(result, title)
     else:
         text = render_table(result, title)
-    sys.stdout.write(text)
+    write(text)
     return EXIT_PROBLEM if result.any_behind else EXIT_OK

@@ -62,7 +62,7 @@ CASES = {
     ),
     "rate not a number": (
         edited("rate = 0.5", 'rate = "abc%"'),
-        'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "abc")',
+        'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "abc%")',
     ),
     "rate boolean": (
         edited("rate = 0.5", "rate = true"),

@@ -16,8 +16,7 @@ from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.domain import edits, funnel
 from kpitui.core.domain.plan import Goal, Plan
-from kpitui.core.domain.quantities import parse_months
-from kpitui.core.session.typed_input import TYPED_GOAL_PARSERS, parse_typed_whole
+from kpitui.core.session.typed_input import TYPED_GOAL_PARSERS, parse_typed_months
 from kpitui.core.text.safe_text import visible
 
 
@@ -213,7 +212,7 @@ class FunnelScreen(PlanScreen):
             self.edit(
                 "Months the plan spans (1-120)",
                 str(plan.months),
-                lambda text: parse_months(parse_typed_whole(text)),
+                parse_typed_months,
                 TEXT_HINT,
                 self.set_months,
             )

@@ -26,7 +26,7 @@ from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.session.typed_input import (
     TYPED_GOAL_PARSERS,
     parse_percent_input,
-    parse_typed_whole,
+    parse_typed_top,
     typed_goal_text,
 )
 from kpitui.core.text.formatting import format_decimal
@@ -161,9 +161,7 @@ class WhatIfScreen(PlanScreen):
         text = self.query_one("#top", Input).value
         verdict = self.query_one("#verdict", Static)
         try:
-            top = parse_typed_whole(text) if text.strip() else self.selected.calculation.top_target
-            if top < 1:
-                raise ValueError("type a count of at least 1")
+            top = parse_typed_top(text) if text.strip() else self.selected.calculation.top_target
         except ValueError as error:
             verdict.update(visible(str(error)))
             return

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from kpitui.core.domain import funnel
 from kpitui.core.domain.plan import Plan
+from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import (
     format_count,
     format_decimal,
@@ -144,7 +145,7 @@ def difference(columns: list[Column], index: int, row: Row) -> Difference | None
     mine, theirs = value(column, row), value(columns[column.reference], row)
     if mine is None or theirs is None:
         return None
-    change = mine - theirs
+    change = mine - theirs if isinstance(mine, int) and isinstance(theirs, int) else EXACT.subtract(mine, theirs)
     percent = Fraction(change) / Fraction(theirs) * 100 if theirs else None
     helps = None if change == 0 or row.better == NEUTRAL else (change < 0) == (row.better == LOWER)
     return Difference(change, percent, helps)
@@ -166,12 +167,13 @@ def format_difference(row: Row, change: Difference | None) -> str:
     if change is None or change.absolute == 0:
         return ""
     sign = "+" if change.absolute > 0 else "-"
+    size = abs(change.absolute) if isinstance(change.absolute, int) else change.absolute.copy_abs()
     if row.kind in ("rate", "share"):
-        absolute = f"{sign}{format_decimal(abs(change.absolute) * 100)} pt"
+        absolute = f"{sign}{format_decimal(Decimal(size).scaleb(2, EXACT))} pt"
     elif row.kind == "money":
-        absolute = sign + format_money(abs(change.absolute))
+        absolute = sign + format_money(size)
     else:
-        absolute = sign + format_count(abs(change.absolute))
+        absolute = sign + format_count(size)
     if change.percent is None:
         return absolute
     relative = format_rounded_percent(change.percent)

@@ -21,6 +21,7 @@ from kpitui.core.domain.plan import (
     Stage,
     check_unique_name,
 )
+from kpitui.core.domain.quantities import quoted
 
 DEFAULT_RATE = Decimal("0.5")
 NEW_STAGE_NAME = "New stage"
@@ -81,7 +82,7 @@ def rename_stage(plan: Plan, index: int, name: str) -> Plan:
 def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
     """Set a stage's `metric` or `owner`."""
     if field not in ("metric", "owner"):
-        raise ValueError(f"a stage has no text field {field!r}")
+        raise ValueError(f"a stage has no text field {quoted(field)}")
     stages = list(plan.stages)
     stages[index] = replace(stages[index], **{field: text})
     return replace(plan, stages=tuple(stages))
@@ -217,19 +218,19 @@ def set_currency(plan: Plan, currency: str) -> Plan:
 def set_review(plan: Plan, stage_name: str, review: KpiReview) -> Plan:
     """The review of one KPI stage."""
     if stage_name not in {stage.name for stage in plan.kpi_stages}:
-        raise ValueError(f"{stage_name!r} is not a KPI stage: only KPI stages are reviewed")
+        raise ValueError(f"{quoted(stage_name)} is not a KPI stage: only KPI stages are reviewed")
     return replace(plan, review={**plan.review, stage_name: review})
 
 
 def set_criterion(plan: Plan, stage_name: str, criterion: str, state: CriterionState) -> Plan:
     """One criterion of one KPI's review: todo, ok or concern."""
     if criterion not in CRITERIA:
-        raise ValueError(f"there is no review criterion {criterion!r}")
+        raise ValueError(f"there is no review criterion {quoted(criterion)}")
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{criterion: state}))
 
 
 def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
     """A KPI's review `notes` or its written `contingency_plan`."""
     if field not in ("notes", "contingency_plan"):
-        raise ValueError(f"a review has no text field {field!r}")
+        raise ValueError(f"a review has no text field {quoted(field)}")
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{field: text}))

@@ -9,11 +9,14 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_DOWN, Context, Decimal, localcontext
 from fractions import Fraction
 
 from kpitui.core.domain.long_products import Interval, product, ratios
 from kpitui.core.domain.plan import Goal, Plan, Rounding
+from kpitui.core.domain.quantities import MAX_COUNT, MAX_TARGET, quoted
+from kpitui.core.exact import EXACT
+from kpitui.core.text.formatting import format_count
 
 ONE_POINT = Decimal("0.01")
 NEEDED_RATE_STEPS = 10_000  # a needed rate is rounded up to 0.01 %
@@ -169,7 +172,7 @@ def levers(plan: Plan, keep_going: Callable[[], bool] = lambda: True) -> list[Le
     kgi_count = kgi(plan.goal)
     rates = stage_rates(plan)
     baseline = reverse_targets(rates, kgi_count, plan.rounding)
-    improved = [min(rate + ONE_POINT, Decimal(1)) for rate in rates]
+    improved = [min(EXACT.add(rate, ONE_POINT), Decimal(1)) for rate in rates]
     fractions, better_fractions = ratios(rates), ratios(improved)
     if plan.rounding is Rounding.ONCE:
         interval = Interval(fractions + better_fractions, kgi_count)
@@ -203,3 +206,63 @@ def levers(plan: Plan, keep_going: Callable[[], bool] = lambda: True) -> list[Le
     ]
     result.sort(key=lambda lever: -lever.saving)
     return result
+
+
+# Rounding down on purpose: a lower bound of a product of rates, for a quick sufficient check.
+_LOWER_BOUND = Context(prec=30, rounding=ROUND_DOWN, Emin=MIN_EMIN, Emax=MAX_EMAX)
+
+
+class FigureError(ValueError):
+    """A plan (or one scenario, by index) whose KGI or targets would pass their bounds."""
+
+    def __init__(self, message: str, *, scenario: int | None, part: str) -> None:
+        super().__init__(message)
+        self.scenario = scenario
+        self.part = part  # "goal" or "rates": what to change
+
+
+def check_figures(plan: Plan) -> None:
+    """FigureError when the KGI or a target of the baseline or of any scenario would pass its bound.
+
+    These bounds guarantee that every figure kpitui computes for an accepted plan can be computed
+    and shown: a KGI is at most MAX_COUNT, a target at most MAX_TARGET (every other figure, from
+    monthly targets to levers, is smaller). Checked on every load and every edit.
+    """
+    names = [stage.name for stage in plan.kpi_stages]
+    rates = stage_rates(plan)
+    _check_figures(plan.goal, rates, names, None)
+    position = {name: index for index, name in enumerate(names)}
+    for index, scenario in enumerate(plan.scenarios):
+        if scenario.rates or scenario.goal:
+            overridden = list(rates)
+            for name, rate in scenario.rates.items():
+                overridden[position[name]] = rate
+            _check_figures(plan.goal.with_overrides(scenario.goal), overridden, names, index, scenario.name)
+
+
+def _check_figures(goal: Goal, rates: list[Decimal], names: list[str], scenario: int | None, label: str = "") -> None:
+    where = f"in scenario {quoted(label)}, " if scenario is not None else ""
+    kgi_count = kgi(goal)
+    if kgi_count > MAX_COUNT:
+        raise FigureError(
+            f"{where}the KGI would be {format_count(kgi_count)} (revenue ÷ average order × channel share),"
+            f" over the largest KGI, {format_count(MAX_COUNT)}",
+            scenario=scenario,
+            part="goal",
+        )
+    # Step by step, target[i] < target[i+1] / rate[i] + 1, so the top target (the largest) is
+    # below (KGI + stages) / product of rates: when that fits, no target can pass the bound.
+    with localcontext(_LOWER_BOUND):
+        if kgi_count + len(rates) <= MAX_TARGET * math.prod(rates):
+            return
+    target = kgi_count
+    for name, rate in zip(reversed(names), reversed(rates), strict=True):
+        numerator, denominator = rate.as_integer_ratio()
+        target = -(-target * denominator // numerator)
+        if target > MAX_TARGET:
+            raise FigureError(
+                f"{where}the target of {quoted(name)} would be over {format_count(MAX_TARGET)}, the largest target:"
+                f" these rates are too small for a KGI of {format_count(kgi_count)}",
+                scenario=scenario,
+                part="rates",
+            )

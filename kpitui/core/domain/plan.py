@@ -8,6 +8,7 @@ broken rule), with the rule functions the loader uses: a plan that could not be 
 back cannot exist, whichever edit tries to make it.
 """
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,14 +75,16 @@ def check_text(value: object) -> str:
 
 def check_names(names: Iterable[str], what: str) -> None:
     """Names of stages or scenarios: each not blank and not another's; RuleError at `[index].name`."""
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # by the name as people see it (NFC): look-alikes clash; names are kept as written
     for index, name in enumerate(names):
         check(f"[{index}].name", check_text, name)
         if not name.strip():
             raise RuleError(f"[{index}].name", f"a {what} needs a name")
-        if name in seen:
-            raise RuleError(f"[{index}].name", f"another {what} is already called {quantities.describe(name)}")
-        seen.add(name)
+        key = unicodedata.normalize("NFC", name)
+        if key in seen:
+            alike = "" if seen[key] == name else " (the same name, written with other Unicode code points)"
+            raise RuleError(f"[{index}].name", f"another {what} is already called {quantities.describe(seen[key])}{alike}")
+        seen[key] = name
 
 
 def check_unique_name(name: str, names: list[str], index: int | None, what: str) -> str:

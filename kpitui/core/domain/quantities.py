@@ -1,11 +1,18 @@
 """Rates, shares, money and counts: parsed exactly from plan files, within the bounds of the format.
 
+Every bound is checked on the number as written (its sign, exponent and digits) before any
+arithmetic, so `1e999999999` is refused at once instead of overflowing, rounding or freezing; the
+arithmetic that follows runs in the exact context (`kpitui.core.exact`). The `check_*` functions
+are shared by plan files and typed input; `parse_*` are the plan file's front ends.
+
 Every parser returns a domain value or raises `ValueError` with a message fit to show a user;
-callers add where the value came from (a key path, an editor).
+callers add where the value came from (a key path, an editor). Values are quoted one way
+everywhere: a number bare as written, text in double quotes, hidden characters as escapes.
 """
 
 from decimal import Decimal, InvalidOperation
 
+from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import (
     HUNDRED,
     format_count,
@@ -16,13 +23,14 @@ from kpitui.core.text.safe_text import visible
 
 MIN_RATE = Decimal("0.000001")  # 0.0001 %: below this the top of the funnel is astronomically large
 MAX_RATE_PLACES = 12  # digits after the point of a rate fraction (10 for a percent)
-MAX_MONEY = Decimal(10) ** 18
+MAX_MONEY = Decimal(10**18)
 MAX_MONEY_PLACES = 6
-MAX_COUNT = 10**12
+MAX_COUNT = 10**12  # the KGI, given as orders or computed from revenue
+MAX_TARGET = 10**18  # any stage's target, and a top-of-funnel count for the forward calculation
 MIN_MONTHS, MAX_MONTHS = 1, 120
-MAX_WEIGHT = Decimal(10) ** 6
+MAX_WEIGHT = Decimal(10**6)
 MAX_WEIGHT_PLACES = 6
-
+LONGEST_QUOTE = 40  # characters of a value quoted back in a message; longer ones are summed up
 
 _TYPE_NAMES = {
     "dict": "a table",
@@ -33,17 +41,42 @@ _TYPE_NAMES = {
 }
 
 
+def quoted(text: str) -> str:
+    """Text as a message quotes it: `"abc"`, hidden characters as escapes, a long text cut short."""
+    if len(text) > LONGEST_QUOTE:
+        return '"' + visible(text[:LONGEST_QUOTE]) + f'…" ({len(text):,} characters)'
+    return '"' + visible(text) + '"'
+
+
+def number_as_written(text: str) -> str:
+    """A number as a message quotes it: bare as written, or its digit count when it is long."""
+    if len(text) > LONGEST_QUOTE:
+        return f"a number of {sum(c.isdigit() for c in text):,} digits"
+    return visible(text)
+
+
 def describe(value: object) -> str:
     """How a raw value from a file reads in a message: `0`, `"abc"`, `true`."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return '"' + visible(value) + '"'
+        return quoted(value)
     if isinstance(value, Decimal):
-        return str(value).lower()  # as written: `20.0` stays `20.0`, `1e-999999` stays short
+        return number_as_written(str(value).lower())  # `20.0` stays `20.0`, `1e-999999` stays short
     if isinstance(value, int):
-        return str(value) if value.bit_length() < 64 else "a very long integer"
+        return number_as_written(str(value))  # a file's integers have at most 4300 digits (tomllib)
     return _TYPE_NAMES.get(type(value).__name__, f"a {type(value).__name__}")
+
+
+def decimal_places(number: Decimal) -> int:
+    """Digits after the point once trailing zeros are dropped, read from the digits: no arithmetic."""
+    _, digits, exponent = number.as_tuple()
+    trailing = 0
+    for digit in reversed(digits):
+        if digit:
+            break
+        trailing += 1
+    return max(0, -(int(exponent) + trailing))
 
 
 def _as_decimal(value: object, what: str) -> Decimal:
@@ -56,41 +89,45 @@ def _as_decimal(value: object, what: str) -> Decimal:
     return number
 
 
-def percent_text(text: str) -> Decimal:
-    """`"12.5%"` or `"12.5 %"` as the fraction 0.125, exactly."""
-    body = text.strip().removesuffix("%").strip()
+def percent_number(text: str, original: str) -> Decimal:
+    """The number of a percentage as written: `"12.5%"`, `"12.5 %"` or `12.5` give 12.5."""
+    body = text.strip()
+    body = body[:-1].rstrip() if body.endswith("%") else body  # one sign: `10%%` is no number
     try:
         number = Decimal(body)
     except InvalidOperation:
-        raise ValueError(f'must be a number or a percentage like "10%" (got {describe(body)})') from None
+        raise ValueError(f'must be a number or a percentage like "10%" (got {original})') from None
     if not number.is_finite():
-        raise ValueError(f"must be a finite number (got {format_decimal(number)})")
-    return number.scaleb(-2)
+        raise ValueError(f"must be a finite number (got {original})")
+    return number
 
 
-def check_fraction(fraction: Decimal, original: str, *, low: Decimal) -> Decimal:
-    if fraction <= 0:
+def check_fraction(number: Decimal, original: str, *, low: Decimal, percent: bool = False) -> Decimal:
+    """A rate or share within its bounds, as a fraction; `number` is in percent when `percent`."""
+    whole = HUNDRED if percent else Decimal(1)
+    if number <= 0:
         raise ValueError(f"must be greater than 0% (got {original})")
-    if fraction > 1:
+    if number > whole:
         raise ValueError(f"must be at most 100% (got {original})")
-    if fraction < low:
+    if number < (low.scaleb(2, EXACT) if percent else low):
         raise ValueError(f"must be at least {format_percent(low)} (got {original})")
-    if -fraction.normalize().as_tuple().exponent > MAX_RATE_PLACES:
+    if decimal_places(number) + (2 if percent else 0) > MAX_RATE_PLACES:
         raise ValueError(f"has too many digits: at most {MAX_RATE_PLACES - 2} after the point of a percentage (got {original})")
-    return fraction.normalize()
+    return (number.scaleb(-2, EXACT) if percent else number).normalize(EXACT)
 
 
 def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate or share from a file: a number as a fraction (`0.1`) or a percent string (`"10%"`)."""
+    original = describe(value)
     if isinstance(value, str):
         if not value.strip().endswith("%"):
-            raise ValueError(f'a rate written as text needs a percent sign, like "10%" (got {describe(value)})')
-        return check_fraction(percent_text(value), describe(value), low=low)
+            raise ValueError(f'a rate written as text needs a percent sign, like "10%" (got {original})')
+        return check_fraction(percent_number(value, original), original, low=low, percent=True)
     fraction = _as_decimal(value, 'a number like 0.1 or a percentage like "10%"')
     try:
-        return check_fraction(fraction, describe(value), low=low)
+        return check_fraction(fraction, original, low=low)
     except ValueError as error:
-        if 1 < fraction <= HUNDRED:
+        if 1 < fraction <= HUNDRED and decimal_places(fraction) <= MAX_RATE_PLACES - 2:
             raise ValueError(f'{error}; did you mean "{format_decimal(fraction)}%"?') from None
         raise
 
@@ -102,32 +139,48 @@ def check_rate(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
         return check_fraction(fraction, "", low=low)
     except ValueError:
         pass  # say it again, with the value shown as a percentage (worked out only now: plans hold thousands of rates)
-    percent = fraction * HUNDRED  # rounded to the context's 28 digits: only to show it
-    shown = format_decimal(percent) if -30 < percent.adjusted() < 30 else str(percent).lower()
-    return check_fraction(fraction, shown + "%", low=low)
+    bounded = -30 < fraction.adjusted() < 30 and decimal_places(fraction) <= 40  # as a percentage, exactly
+    return check_fraction(fraction, format_percent(fraction) if bounded else describe(fraction), low=low)
+
+
+def check_money(amount: Decimal, original: str) -> Decimal:
+    """A positive amount of money within the bounds: below 10^18, at most 6 decimal places."""
+    if amount <= 0:
+        raise ValueError(f"must be greater than 0 (got {original})")
+    if amount >= MAX_MONEY:
+        raise ValueError(f"must be less than {format_count(int(MAX_MONEY))} (got {original})")
+    places = decimal_places(amount)
+    if places > MAX_MONEY_PLACES:
+        raise ValueError(f"has too many decimal places: at most {MAX_MONEY_PLACES} (got {original})")
+    return amount.normalize(EXACT) if places else Decimal(int(amount))
 
 
 def parse_money(value: object) -> Decimal:
     """A positive amount of money from a file (integer or decimal)."""
-    amount = _as_decimal(value, "a number")
-    if amount <= 0:
-        raise ValueError(f"must be greater than 0 (got {describe(value)})")
-    if amount >= MAX_MONEY:
-        raise ValueError(f"must be less than {format_count(int(MAX_MONEY))} (got {describe(value)})")
-    if -amount.normalize().as_tuple().exponent > MAX_MONEY_PLACES:
-        raise ValueError(f"has too many decimal places: at most {MAX_MONEY_PLACES} (got {describe(value)})")
-    return amount.normalize() if amount != amount.to_integral_value() else Decimal(int(amount))
+    return check_money(_as_decimal(value, "a number"), describe(value))
+
+
+def check_count(number: int | Decimal, original: str, *, high: int = MAX_COUNT) -> int:
+    """A whole count from 1 to `high`; a Decimal is compared before it becomes an int."""
+    if number <= 0:
+        raise ValueError(f"must be greater than 0 (got {original})")
+    if number > high:
+        raise ValueError(f"must be at most {format_count(high)} (got {original})")
+    return int(number)
 
 
 def parse_count(value: object, *, high: int = MAX_COUNT) -> int:
     """A positive whole count (orders) from a file: an integer, not a float or a boolean."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"must be a whole number (got {describe(value)})")
-    if value <= 0:
-        raise ValueError(f"must be greater than 0 (got {value})")
-    if value > high:
-        raise ValueError(f"must be at most {format_count(high)} (got {value})")
-    return value
+    return check_count(value, describe(value), high=high)
+
+
+def check_months(number: int | Decimal, original: str) -> int:
+    """The number of months a plan spans, 1..120; a Decimal is compared before it becomes an int."""
+    if not MIN_MONTHS <= number <= MAX_MONTHS:
+        raise ValueError(f"must be from {MIN_MONTHS} to {MAX_MONTHS} (got {original})")
+    return int(number)
 
 
 def parse_recorded_count(value: object) -> int:
@@ -135,31 +188,34 @@ def parse_recorded_count(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"must be a whole number (got {describe(value)})")
     if not 0 <= value <= MAX_COUNT:
-        raise ValueError(f"must be from 0 to {format_count(MAX_COUNT)} (got {value})")
+        raise ValueError(f"must be from 0 to {format_count(MAX_COUNT)} (got {describe(value)})")
     return value
+
+
+def check_weight(number: Decimal, original: str, *, percent: bool = False) -> Decimal:
+    """A month's seasonality weight within its bounds; `number` is in percent when `percent`."""
+    if number < 0:
+        raise ValueError(f"must be 0 or more (got {original})")
+    if number >= (MAX_WEIGHT.scaleb(2, EXACT) if percent else MAX_WEIGHT):
+        raise ValueError(f"must be less than {format_count(int(MAX_WEIGHT))} (got {original})")
+    if decimal_places(number) + (2 if percent else 0) > MAX_WEIGHT_PLACES:
+        raise ValueError(f"has too many digits: at most {MAX_WEIGHT_PLACES} after the point (got {original})")
+    weight = number.scaleb(-2, EXACT) if percent else number
+    return weight.normalize(EXACT) if decimal_places(weight) else Decimal(int(weight))
 
 
 def parse_weight(value: object) -> Decimal:
     """A month's seasonality weight: a number or a percent string, 0 or more."""
+    original = describe(value)
     if isinstance(value, str):
         if not value.strip().endswith("%"):
-            raise ValueError(f'a weight written as text needs a percent sign, like "8%" (got {describe(value)})')
-        weight = percent_text(value)
-    else:
-        weight = _as_decimal(value, 'a number like 1.2 or a percentage like "8%"')
-    if weight < 0:
-        raise ValueError(f"must be 0 or more (got {describe(value)})")
-    if weight >= MAX_WEIGHT:
-        raise ValueError(f"must be less than {format_count(int(MAX_WEIGHT))} (got {describe(value)})")
-    if -weight.normalize().as_tuple().exponent > MAX_WEIGHT_PLACES:  # type: ignore[operator]
-        raise ValueError(f"has too many digits: at most {MAX_WEIGHT_PLACES} after the point (got {describe(value)})")
-    return weight.normalize() if weight != weight.to_integral_value() else Decimal(int(weight))
+            raise ValueError(f'a weight written as text needs a percent sign, like "8%" (got {original})')
+        return check_weight(percent_number(value, original), original, percent=True)
+    return check_weight(_as_decimal(value, 'a number like 1.2 or a percentage like "8%"'), original)
 
 
 def parse_months(value: object) -> int:
-    """The number of months a plan spans, 1..120."""
+    """The number of months a plan spans, from a file."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"must be a whole number of months (got {describe(value)})")
-    if not MIN_MONTHS <= value <= MAX_MONTHS:
-        raise ValueError(f"must be from {MIN_MONTHS} to {MAX_MONTHS} (got {value})")
-    return value
+    return check_months(value, describe(value))

@@ -6,6 +6,7 @@ from decimal import Decimal
 from kpitui.core.domain.baseline import goal_overrides, rebased
 from kpitui.core.domain.edits import unused_name
 from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario, check_unique_name
+from kpitui.core.domain.quantities import quoted
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"
@@ -113,7 +114,7 @@ def set_rate_override(plan: Plan, index: int, stage_name: str, rate: Decimal | N
 def set_goal_override(plan: Plan, index: int, field: str, figure: Decimal | int | None) -> Plan:
     """Scenario `index` overrides goal `field` with `figure`; None removes the override."""
     if field not in GOAL_FIELDS:
-        raise ValueError(f"there is no goal field {field!r}")
+        raise ValueError(f"there is no goal field {quoted(field)}")
     scenario = plan.scenarios[index]
     goal = {k: v for k, v in scenario.goal.items() if k != field}
     if figure is not None:

@@ -45,14 +45,23 @@ def fingerprint(path: FilePath) -> Fingerprint | None:
     return Fingerprint(info.st_mtime_ns, info.st_size)
 
 
+def _refuse_special(mode: int, source: str, kind: str) -> None:
+    """PlanError unless `mode` is a regular file's: a FIFO or a device could block a read for ever."""
+    if not stat.S_ISREG(mode):
+        raise PlanError.of_file(
+            source, tr("is a directory, not {kind}", kind=_(kind)) if stat.S_ISDIR(mode) else _("not a regular file")
+        )
+
+
 def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind: str = N_("a plan file")) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; PlanError naming `source` otherwise."""
+    # Looked at before it is opened, and opened without blocking: opening a FIFO for reading would
+    # wait for a writer. fstat then checks what was really opened, in case the path changed since.
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a FIFO would block
-            raise PlanError.of_file(
-                source, tr("is a directory, not {kind}", kind=_(kind)) if os.path.isdir(path) else _("not a regular file")
-            )
-        with open(path, "rb") as handle:
+        _refuse_special(os.stat(path).st_mode, source, kind)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            _refuse_special(os.fstat(descriptor).st_mode, source, kind)
             data = handle.read(limit + 1)
     except FileNotFoundError:
         raise PlanError.of_file(source, _("no such file")) from None

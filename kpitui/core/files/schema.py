@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import tomli_w
 
 from kpitui.core.domain import quantities
+from kpitui.core.domain.funnel import FigureError, check_figures
 from kpitui.core.domain.months import Month, parse_month
 from kpitui.core.domain.plan import (
     CRITERIA,
@@ -124,7 +125,7 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
         check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
     months = check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months")
     start = _start(check, document.get("start"), months)
-    return check.build(
+    plan = check.build(
         "",
         Plan,
         goal=goal,
@@ -140,6 +141,13 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
         behind_below=check.parse(quantities.parse_fraction, document.get("behind_below", DEFAULT_BEHIND_BELOW), "behind_below"),
         actuals=_actuals(check, document.get("actuals"), start, months, names),
     )
+    try:
+        check_figures(plan)
+    except FigureError as error:
+        if error.scenario is None:
+            check.fail("goal" if error.part == "goal" else "stages", str(error))
+        check.fail(f"scenarios[{error.scenario}].{error.part}", str(error))
+    return plan
 
 
 def _start(check: _Checker, value: object, months: int) -> Month | None:

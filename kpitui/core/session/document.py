@@ -67,6 +67,10 @@ class PlanDocument:
         """Someone else wrote, created or removed the file since it was opened or saved here."""
         return self.path is not None and fingerprint(self.path) != self.disk_fingerprint
 
+    def deleted_on_disk(self) -> bool:
+        """The file this plan was opened from or saved to is gone (deleted or moved away)."""
+        return self.path is not None and self.disk_fingerprint is not None and fingerprint(self.path) is None
+
     def save(self, path: Path | None = None) -> None:
         """Save atomically to `path` (save as) or to the document's file; PlanError says why it failed.
 

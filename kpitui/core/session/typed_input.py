@@ -1,21 +1,33 @@
 """What a person types into an editor: rates in percent, numbers with separators, goal figures.
 
-Every parser returns a domain value or raises `ValueError` with a message fit to show in the editor.
-Every parser first folds what a Japanese keyboard types (`normalise_typed`), and numbers may be
-written with 万/億/兆 (`1,000万`, `12億3,456万7,890`), in either interface language (SPEC 7).
+Every parser returns a domain value or raises `ValueError` with a message fit to show in the
+editor. Every parser first folds what a Japanese keyboard types (`normalise_typed`), and numbers
+may be written with 万/億/兆 (`1,000万`, `12億3,456万7,890`), in either interface language (SPEC 7).
+The bounds are those of plan files (`kpitui.core.domain.quantities`), checked on the number as
+typed before any arithmetic: `1e9999999` is refused at once, never expanded.
 """
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kpitui.core.domain.quantities import (
+    MAX_COUNT,
+    MAX_TARGET,
     MIN_RATE,
+    NumberOutOfRange,
+    check_count,
     check_fraction,
-    parse_count,
-    parse_money,
-    percent_text,
+    check_money,
+    check_months,
+    decimal_places,
+    number_as_written,
+    out_of_range,
+    percent_number,
+    quoted,
+    read_number,
 )
-from kpitui.core.text.formatting import HUNDRED, format_decimal
+from kpitui.core.exact import EXACT
+from kpitui.core.text.formatting import format_decimal
 from kpitui.core.text.myriads import has_myriads, parse_myriads
 
 
@@ -34,7 +46,9 @@ def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
     text = normalise_typed(text)
     if not text.strip().removesuffix("%").strip():
         raise ValueError("type a percentage, like 25 or 2.5%")
-    return check_fraction(percent_text(text), text.strip(), low=low)
+    as_number = number_as_written(text.strip())
+    number = percent_number(text, quoted(text.strip()), as_number)
+    return check_fraction(number, as_number, low=low, percent=True)
 
 
 def parse_typed_number(text: str) -> Decimal:
@@ -44,31 +58,50 @@ def parse_typed_number(text: str) -> Decimal:
         return parse_myriads(typed)
     cleaned = typed.strip().replace(",", "").replace("_", "")
     try:
-        number = Decimal(cleaned)
+        number = read_number(cleaned)
+    except NumberOutOfRange:
+        raise ValueError(out_of_range(number_as_written(text.strip()))) from None
     except InvalidOperation:
-        raise ValueError(f"type a number (got {text.strip()!r})") from None
+        raise ValueError(f"type a number (got {quoted(text.strip())})") from None
     if not number.is_finite():
-        raise ValueError(f"type a finite number (got {text.strip()!r})")
+        raise ValueError(f"type a finite number (got {quoted(text.strip())})")
     return number
 
 
-def parse_typed_whole(text: str) -> int:
-    """A whole number typed by a person: `1,600` yes, `2.5` no."""
+def _typed_whole(text: str) -> tuple[Decimal, str]:
+    """A whole number as typed, and how a message quotes it; it stays a Decimal until it is bounded."""
     number = parse_typed_number(text)
-    if number != number.to_integral_value():
-        raise ValueError(f"type a whole number (got {text.strip()!r})")
-    return int(number)
+    original = number_as_written(text.strip())
+    if decimal_places(number):
+        raise ValueError(f"type a whole number (got {original})")
+    return number, original
+
+
+def parse_typed_whole(text: str, *, high: int = MAX_COUNT) -> int:
+    """A whole count typed by a person, from 1 to `high`: `1,600` yes, `2.5` no."""
+    number, original = _typed_whole(text)
+    return check_count(number, original, high=high)
+
+
+def parse_typed_top(text: str) -> int:
+    """A top-of-funnel count for the forward calculation: at most the largest target."""
+    return parse_typed_whole(text, high=MAX_TARGET)
+
+
+def parse_typed_months(text: str) -> int:
+    """The number of months a plan spans, typed: 1 to 120."""
+    return check_months(*_typed_whole(text))
 
 
 def parse_typed_money(text: str) -> Decimal:
     """An amount of money typed by a person: `1,000,000`, `1000万円`, `12億3,456万7,890円`, `￥1,000`."""
     amount = normalise_typed(text).strip().removeprefix("¥").removesuffix("円")
-    return parse_money(parse_typed_number(amount))
+    return check_money(parse_typed_number(amount), number_as_written(text.strip()))
 
 
 def typed_goal_text(field: str, figure: Decimal | int) -> str:
     """A goal figure as a person types it back: the channel share in percent, the others plain."""
-    return format_decimal(Decimal(figure) * HUNDRED if field == "channel_share" else Decimal(figure))
+    return format_decimal(Decimal(figure).scaleb(2, EXACT) if field == "channel_share" else Decimal(figure))
 
 
 # How a person types each goal field: money with separators, a share in percent, orders whole.
@@ -76,5 +109,5 @@ TYPED_GOAL_PARSERS = {
     "revenue": parse_typed_money,
     "average_deal": parse_typed_money,
     "channel_share": lambda text: parse_percent_input(text, low=Decimal(0)),
-    "orders": lambda text: parse_count(parse_typed_whole(text)),
+    "orders": parse_typed_whole,
 }

@@ -4,6 +4,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from kpitui.core.exact import EXACT
 from kpitui.core.text import i18n
 from kpitui.core.text.myriads import format_myriads
 
@@ -23,7 +24,7 @@ def format_decimal(value: Decimal) -> str:
 
 def format_percent(fraction: Decimal) -> str:
     """A fraction as a percent without trailing zeros: 0.1 → `10%`, 0.125 → `12.5%`."""
-    return format_decimal(fraction * HUNDRED) + "%"
+    return format_decimal(fraction.scaleb(2, EXACT)) + "%"
 
 
 def format_count(count: int) -> str:
@@ -52,7 +53,7 @@ def format_rounded_percent(percent: Fraction) -> str:
         return ("-" if percent < 0 else "") + "<0.1%"
     places = 0 if size >= 10 else 1
     rounded = math.floor(size * 10**places + Fraction(1, 2))
-    return ("-" if percent < 0 and rounded else "") + format_decimal(Decimal(rounded).scaleb(-places)) + "%"
+    return ("-" if percent < 0 and rounded else "") + format_decimal(Decimal(rounded).scaleb(-places, EXACT)) + "%"
 
 
 def format_share(part: int, whole: int) -> str:
@@ -65,4 +66,4 @@ def format_needed_rate(rate: Fraction) -> str:
     if rate > 1:
         return "over 100%"
     hundredths = math.ceil(rate * 10_000)
-    return format_decimal(Decimal(hundredths).scaleb(-2)) + "%"
+    return format_decimal(Decimal(hundredths).scaleb(-2, EXACT)) + "%"

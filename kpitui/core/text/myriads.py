@@ -19,7 +19,7 @@ def has_myriads(text: str) -> bool:
 
 def format_myriads(number: Decimal | int) -> str:
     """`1234567890` → `12億3,456万7,890`, `1000000000` → `10億`; decimals kept as they are: `1万0.5`."""
-    whole_text, _, fraction = f"{abs(Decimal(number)):f}".partition(".")
+    whole_text, _, fraction = f"{Decimal(number).copy_abs():f}".partition(".")  # copy_abs: exact, no context
     fraction = fraction.rstrip("0")
     whole, parts = int(whole_text), []
     for unit, size in UNITS:
@@ -51,4 +51,4 @@ def parse_myriads(text: str) -> Decimal:
     with localcontext() as exact:
         exact.prec, exact.traps[Inexact] = len(text) + 20, True  # enough digits for any sum of these parts
         total = sum((count * size for count, size in parts), Decimal(0))
-    return -total if sign == "-" else total
+    return total.copy_negate() if sign == "-" else total
