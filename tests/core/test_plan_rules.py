@@ -318,6 +318,98 @@ CASES = {
         BASE.replace('"A"', '"見込み"') + '[review."見込み"]\nalignment = "fine"\n',
         'plan.toml: review."見込み".alignment: must be todo, ok or concern (got "fine")',
     ),
+    # Hostile numbers: bounds are checked on the digits as written, before any arithmetic.
+    "rate overflowing": (
+        edited("rate = 0.5", 'rate = "1e999999999%"'),
+        'plan.toml: stages[0].rate: must be at most 100% (got "1e999999999%")',
+    ),
+    "rate underflowing": (
+        edited("rate = 0.5", 'rate = "1e-999999999%"'),
+        'plan.toml: stages[0].rate: must be at least 0.0001% (got "1e-999999999%")',
+    ),
+    "rate with two percent signs": (
+        edited("rate = 0.5", 'rate = "10%%"'),
+        'plan.toml: stages[0].rate: must be a number or a percentage like "10%" (got "10%%")',
+    ),
+    "rate past 28 digits": (
+        edited("rate = 0.5", "rate = 0.1000000000000000000000000000001"),
+        "plan.toml: stages[0].rate: has too many digits: at most 10 after the point of a percentage"
+        " (got 0.1000000000000000000000000000001)",
+    ),
+    "percent past 28 digits": (
+        edited("rate = 0.5", 'rate = "10.00000000000000000000000000001%"'),
+        "plan.toml: stages[0].rate: has too many digits: at most 10 after the point of a percentage"
+        ' (got "10.00000000000000000000000000001%")',
+    ),
+    "rate of a hundred thousand digits": (
+        edited("rate = 0.5", "rate = 0.1" + "0" * 100_000 + "1"),
+        "plan.toml: stages[0].rate: has too many digits: at most 10 after the point of a percentage"
+        " (got a number of 100,003 digits)",
+    ),
+    "share overflowing": (
+        edited("orders = 20", 'revenue = 100\naverage_deal = 10\nchannel_share = "1e999999999%"'),
+        'plan.toml: goal.channel_share: must be at most 100% (got "1e999999999%")',
+    ),
+    "share underflowing": (
+        edited("orders = 20", 'revenue = 100\naverage_deal = 10\nchannel_share = "1e-999999999%"'),
+        'plan.toml: goal.channel_share: has too many digits: at most 10 after the point of a percentage (got "1e-999999999%")',
+    ),
+    "revenue past 28 digits": (
+        edited("orders = 20", "revenue = 1.0000000000000000000000000000001\naverage_deal = 1"),
+        "plan.toml: goal.revenue: has too many decimal places: at most 6 (got 1.0000000000000000000000000000001)",
+    ),
+    "exponent past any Decimal": (
+        edited("rate = 0.5", "rate = 1e999999999999999999999"),
+        "plan.toml:6:8: out of range: the exponent is past any bound (got 1e999999999999999999999)",
+    ),
+    "scenario rate overflowing": (
+        BASE + SCENARIO + 'rates = { A = "1e999999999%" }\n',
+        'plan.toml: scenarios[0].rates.A: must be at most 100% (got "1e999999999%")',
+    ),
+    "orders of 4000 digits": (
+        edited("orders = 20", "orders = " + "9" * 4000),
+        "plan.toml: goal.orders: must be at most 1,000,000,000,000 (got a number of 4,000 digits)",
+    ),
+    # Figures the plan implies: every one must be computable and printable.
+    "KGI from revenue past the KGI bound": (
+        edited("orders = 20", "revenue = 999_999_999_999_999_999\naverage_deal = 0.000001"),
+        "plan.toml: goal: the KGI would be 999,999,999,999,999,999,000,000 (revenue ÷ average order × channel share),"
+        " over the largest KGI, 1,000,000,000,000",
+    ),
+    "scenario KGI from revenue past the KGI bound": (
+        edited("orders = 20", "revenue = 100\naverage_deal = 10")
+        + SCENARIO
+        + "goal = { revenue = 999_999_999_999_999_999, average_deal = 0.000001 }\n",
+        'plan.toml: scenarios[0].goal: in scenario "s", the KGI would be 999,999,999,999,999,999,000,000'
+        " (revenue ÷ average order × channel share), over the largest KGI, 1,000,000,000,000",
+    ),
+    "targets past the target bound": (
+        "format = 1\n[goal]\norders = 20\n"
+        + "".join(f'[[stages]]\nname = "{name}"\nrate = 0.000001\n' for name in "ABC")
+        + '[[stages]]\nname = "D"\n',
+        'plan.toml: stages: the target of "A" would be over 1,000,000,000,000,000,000, the largest target:'
+        " these rates are too small for a KGI of 20",
+    ),
+    "scenario targets past the target bound": (
+        "format = 1\n[goal]\norders = 20_000_000\n"
+        + "".join(f'[[stages]]\nname = "{name}"\nrate = 0.001\n' for name in "AB")
+        + '[[stages]]\nname = "C"\n'
+        + SCENARIO
+        + "rates = { A = 0.000001, B = 0.000001 }\n",
+        'plan.toml: scenarios[0].rates: in scenario "s", the target of "A" would be over 1,000,000,000,000,000,000,'
+        " the largest target: these rates are too small for a KGI of 20,000,000",
+    ),
+    # Look-alike names: the same name in NFC and NFD is one name.
+    "stage names alike in NFC and NFD": (
+        edited('name = "B"', 'name = "e\u0301"').replace('name = "A"', 'name = "\u00e9"'),
+        'plan.toml: stages[1].name: duplicate stage name "e\u0301"'
+        " (the same as stages[0].name, written with other Unicode code points)",
+    ),
+    "scenario names alike in NFC and NFD": (
+        BASE + '[[scenarios]]\nname = "Caf\u00e9"\n[[scenarios]]\nname = "Cafe\u0301"\n',
+        'plan.toml: scenarios[1].name: duplicate scenario name "Cafe\u0301"'
+        " (the same as scenarios[0].name, written with other Unicode code points)",
+    ),
 }
 
 

@@ -68,6 +68,30 @@ def describe(value: object) -> str:
     return _TYPE_NAMES.get(type(value).__name__, f"a {type(value).__name__}")
 
 
+def out_of_range(original: str) -> str:
+    """The message for a number no bound comes close to."""
+    return f"out of range: the exponent is past any bound (got {original})"
+
+
+class NumberOutOfRange(ValueError):
+    """A number whose exponent is past what any Decimal holds (about ±10^18): no bound comes close."""
+
+    def __init__(self, written: str) -> None:
+        super().__init__(out_of_range(number_as_written(written)))
+        self.written = written
+
+
+def read_number(text: str) -> Decimal:
+    """The number written in `text`, exactly (no context applies); InvalidOperation when it is none."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        mantissa, e, exponent = text.strip().lower().rpartition("e")
+        if e and exponent.lstrip("+-").isdecimal() and Decimal(mantissa).is_finite():  # InvalidOperation: no number
+            raise NumberOutOfRange(text.strip()) from None
+        raise
+
+
 def decimal_places(number: Decimal) -> int:
     """Digits after the point once trailing zeros are dropped, read from the digits: no arithmetic."""
     _, digits, exponent = number.as_tuple()
@@ -89,12 +113,17 @@ def _as_decimal(value: object, what: str) -> Decimal:
     return number
 
 
-def percent_number(text: str, original: str) -> Decimal:
-    """The number of a percentage as written: `"12.5%"`, `"12.5 %"` or `12.5` give 12.5."""
+def percent_number(text: str, original: str, as_number: str | None = None) -> Decimal:
+    """The number of a percentage as written: `"12.5%"`, `"12.5 %"` or `12.5` give 12.5.
+
+    Messages quote `original`, or `as_number` once the text did read as a number.
+    """
     body = text.strip()
     body = body[:-1].rstrip() if body.endswith("%") else body  # one sign: `10%%` is no number
     try:
-        number = Decimal(body)
+        number = read_number(body)
+    except NumberOutOfRange:
+        raise ValueError(out_of_range(as_number or original)) from None
     except InvalidOperation:
         raise ValueError(f'must be a number or a percentage like "10%" (got {original})') from None
     if not number.is_finite():

@@ -8,10 +8,10 @@ import os
 import re
 import stat
 import tomllib
-from decimal import Decimal
 from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.quantities import NumberOutOfRange, read_number
 from kpitui.core.errors import PlanError
 from kpitui.core.files.actuals_toml import split_actuals
 from kpitui.core.files.atomic import write_atomically
@@ -106,6 +106,10 @@ def parse_plan(text: str, source: str) -> Plan:
         raise PlanError.at_position(
             source, int(match["line"]), int(match["column"]), tr("invalid TOML: {detail}", detail=message)
         ) from None
+    except NumberOutOfRange as error:
+        before = text[: max(0, text.find(error.written))]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise PlanError.at_position(source, line, column, str(error)) from None
     except RecursionError:
         raise PlanError.of_file(source, _("invalid TOML: nested too deeply")) from None
     except ValueError:  # only an integer with more digits than Python will convert gets here
@@ -119,13 +123,13 @@ def _parse_toml(text: str) -> dict:
     if split is not None:
         head, actuals = split
         try:
-            document = tomllib.loads(head, parse_float=Decimal)
+            document = tomllib.loads(head, parse_float=read_number)
         except tomllib.TOMLDecodeError:
             document = None  # let the whole file give tomllib's own message
         if document is not None and "actuals" not in document:
             document["actuals"] = actuals
             return document
-    return tomllib.loads(text, parse_float=Decimal)
+    return tomllib.loads(text, parse_float=read_number)
 
 
 def display_title(plan: Plan, path: FilePath | None) -> str:
