@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.domain import comparison, funnel
+from kpitui.core.domain import calendar, comparison, funnel, progress
 from kpitui.core.domain.example import reference_plan
 from kpitui.core.domain.plan import Goal, Plan, Rounding, Stage
 from kpitui.core.domain.quantities import MAX_COUNT, MAX_TARGET, MIN_RATE
@@ -42,6 +42,7 @@ def everything_shown(plan: Plan) -> list[str]:
         texts += [
             format_needed_rate(funnel.solve_rate(rates, i, calculation.top_target, calculation.kgi)) for i in range(len(rates))
         ]
+    texts += [repr(calendar.monthly_plan(plan)), repr(progress.status(plan))]
     texts += [
         typed_goal_text(field, getattr(plan.goal, field))
         for field in ("revenue", "average_deal", "channel_share")

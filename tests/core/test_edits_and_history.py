@@ -69,3 +69,12 @@ def test_history_undo_redo_and_runs_of_typing():
     assert history.plan.review["Leads"].notes == "abc"
     with pytest.raises(IndexError):
         history.redo()
+
+
+def test_look_alike_names_are_one_name_and_kept_as_written():
+    plan = reference_plan()
+    nfd = "Visits".replace("i", "i\u0308", 1)  # "Vïsits" with a combining diaeresis
+    renamed = edits.rename_stage(plan, 1, nfd)
+    assert renamed.stages[1].name == nfd  # kept exactly as typed, not normalised
+    with pytest.raises(ValueError, match="another stage is already called"):
+        edits.rename_stage(renamed, 0, "V\u00efsits")  # the same name in NFC

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kpitui.core.domain.funnel import calculate
 from kpitui.core.domain.plan import Plan
+from kpitui.core.exact import EXACT
 
 
 def month_labels(plan: Plan) -> tuple[str, ...]:
@@ -24,7 +25,7 @@ def whole_weights(weights: tuple[Decimal, ...], months: int) -> tuple[int, ...]:
     if not weights:
         return (1,) * months
     places = max(0, *(-weight.as_tuple().exponent for weight in weights))  # type: ignore[operator]
-    return tuple(int(weight.scaleb(places)) for weight in weights)
+    return tuple(int(weight.scaleb(places, EXACT)) for weight in weights)
 
 
 def cumulative_weights(plan: Plan) -> tuple[int, ...]:

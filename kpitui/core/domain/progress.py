@@ -16,6 +16,7 @@ from kpitui.core.domain.calendar import cumulative_weights, planned_to_date
 from kpitui.core.domain.funnel import calculate, reverse_targets
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import CriterionState, Plan
+from kpitui.core.exact import EXACT
 
 
 class Status(StrEnum):
@@ -49,7 +50,7 @@ class StageStatus:
         """The attainment in percent, rounded down to 0.1 %: 99.96 % is 99.9, never 100."""
         if self.attainment is None:
             return None
-        return Decimal(math.floor(self.attainment * 1000)).scaleb(-1)
+        return Decimal(math.floor(self.attainment * 1000)).scaleb(-1, EXACT)
 
     @property
     def rate_ratio(self) -> Fraction | None:
@@ -138,7 +139,7 @@ def _stage_status(
     attainment = Fraction(actual, planned) if planned else None
     if actual >= planned:
         state = Status.ON_TRACK
-    elif actual >= plan.behind_below * planned:
+    elif actual >= Fraction(plan.behind_below) * planned:
         state = Status.AT_RISK
     else:
         state = Status.BEHIND
