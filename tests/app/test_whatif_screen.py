@@ -187,7 +187,7 @@ async def test_forward_from_a_typed_top_count(app_on):
         assert column_texts(forward, "needed") == ["16%", "80%", "80%", "80%", ""]
         assert str(app_on.screen.query_one("#verdict").render()) == "1,000 at the top: 8 short of KGI 20"
         await pilot.press("ctrl+a", "ctrl+k", "x")
-        assert str(app_on.screen.query_one("#verdict").render()) == "type a number (got 'x')"
+        assert str(app_on.screen.query_one("#verdict").render()) == 'type a number (got "x")'
 
 
 async def test_open_a_plan_beside_and_bad_files_get_a_clear_message(app_on, samples, tmp_path):
