@@ -169,6 +169,17 @@ def test_compare_csv_text_cells_never_become_formulas_and_changes_stay_numbers(t
     assert ["target:=1+2", "200", "", "100", "-100"] in rows
 
 
+@pytest.mark.parametrize("args", [["calc", "--monthly"], ["status"]])
+def test_every_other_csv_output_neutralises_formulas_too(tmp_path, args):
+    path = tmp_path / "f.toml"
+    plan = FORMULAS.replace("[goal]", 'start = "2026-04"\n[goal]') + '[actuals."2026-04"]\n"=1+2" = 100\n'
+    path.write_text(plan, encoding="utf-8")
+    result = run(args[0], str(path), *args[1:], "--format", "csv")
+    assert result.returncode in (0, 1), result.stderr
+    cells = [cell for row in csv_rows(result.stdout) for cell in row]
+    assert "'=1+2" in cells and "=1+2" not in cells and "'-2" in cells
+
+
 def test_compare_headers_show_plan_titles_and_scenario_names_literally(tmp_path, samples):
     path = tmp_path / "h.toml"
     path.write_text(
@@ -208,7 +219,7 @@ MESSAGES = {
     "two plans to calc": (["calc", "a", "b"], 'unexpected argument "b" (see `kpitui calc --help`)'),
     "unknown command": (
         ["calcx", "PLAN"],
-        'unknown command "calcx": the commands are calc, compare, check, new (see `kpitui --help`)',
+        'unknown command "calcx": the commands are calc, compare, check, status, actuals, new (see `kpitui --help`)',
     ),
     "top of 5000 digits": (
         ["calc", "p.toml", "--top", "9" * 5000],
