@@ -44,13 +44,21 @@ def plan(tmp_path) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize("command", [["calc"], ["check"], ["compare"], []])
+@pytest.mark.parametrize("command", [["calc"], ["check"], ["compare"]])
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, command):
     fifo = tmp_path / "plan.toml"
     os.mkfifo(fifo)
     result = run(*command, str(fifo))  # TimeoutExpired if it opened the FIFO for reading
     assert result.returncode == 2
     assert f"{fifo}: is a named pipe (FIFO), not a plan file" in result.stdout + result.stderr
+
+
+def test_opening_the_app_on_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    opening = f"from pathlib import Path; from kpitui.app.factory import make_app; make_app(Path({str(fifo)!r}))"
+    result = subprocess.run([sys.executable, "-c", opening], capture_output=True, text=True, timeout=20)
+    assert f"PlanError: {fifo}: is a named pipe (FIFO), not a plan file" in result.stderr
 
 
 def test_a_device_is_refused():

@@ -402,13 +402,13 @@ CASES = {
     # Look-alike names: the same name in NFC and NFD is one name.
     "stage names alike in NFC and NFD": (
         edited('name = "B"', 'name = "e\u0301"').replace('name = "A"', 'name = "\u00e9"'),
-        'plan.toml: stages[1].name: duplicate stage name "e\u0301"'
-        " (the same as stages[0].name, written with other Unicode code points)",
+        'plan.toml: stages[1].name: another stage is already called "\u00e9"'
+        " (the same name, written with other Unicode code points)",
     ),
     "scenario names alike in NFC and NFD": (
         BASE + '[[scenarios]]\nname = "Caf\u00e9"\n[[scenarios]]\nname = "Cafe\u0301"\n',
-        'plan.toml: scenarios[1].name: duplicate scenario name "Cafe\u0301"'
-        " (the same as scenarios[0].name, written with other Unicode code points)",
+        'plan.toml: scenarios[1].name: another scenario is already called "Caf\u00e9"'
+        " (the same name, written with other Unicode code points)",
     ),
 }
 
