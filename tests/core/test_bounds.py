@@ -39,9 +39,7 @@ def everything_shown(plan: Plan) -> list[str]:
         rates = funnel.stage_rates(column.plan)
         forward = funnel.forward(rates, calculation.top_target, calculation.kgi)
         texts += [format_share(count, calculation.top_target) for count in forward.expected_counts]
-        texts += [
-            format_needed_rate(funnel.solve_rate(rates, i, calculation.top_target, calculation.kgi)) for i in range(len(rates))
-        ]
+        texts += [format_needed_rate(rate) for rate in funnel.needed_rates(rates, calculation.top_target, calculation.kgi)]
     texts += [repr(calendar.monthly_plan(plan)), repr(progress.status(plan))]
     texts += [
         typed_goal_text(field, getattr(plan.goal, field))
