@@ -1,6 +1,7 @@
 """`kpitui check`: validate plans and report the state of each one's KPI review."""
 
 from kpitui.cli.json_text import to_json
+from kpitui.cli.output import write
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.domain.review import LABELS, review_status
 from kpitui.core.errors import PlanError
@@ -37,9 +38,9 @@ def run(paths: list[str], output: str) -> int:
             }
         )
     if output == "json":
-        output.write(to_json({"plans": results}) + "\n")
+        write(to_json({"plans": results}) + "\n")
     else:
-        output.write("".join(_check_text(result) for result in results))
+        write("".join(_check_text(result) for result in results))
     return worst
 
 

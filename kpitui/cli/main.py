@@ -57,6 +57,9 @@ def _top(text: str) -> int:
     try:
         return parse_typed_top(text)
     except ValueError as error:
+        whole = text.strip().replace(",", "").replace("_", "")
+        if len(whole) < 20 and whole.lstrip("+-").isdecimal() and int(whole) < 1:  # the usual slip, in the reader's language
+            raise argparse.ArgumentTypeError(tr("must be at least 1 (got {value})", value=int(whole))) from None
         raise argparse.ArgumentTypeError(str(error)) from None
 
 

@@ -243,6 +243,6 @@ def test_special_files_are_refused_without_waiting_on_them(plan, tmp_path):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
     result = kpitui("actuals", str(plan), str(fifo))  # would block for ever if it were opened
-    assert result.stderr == f"kpitui: error: {fifo}: is a named pipe (FIFO), not an export of monthly counts\n"
+    assert result.stderr == f"kpitui: error: {fifo}: not a regular file\n"
     folder = kpitui("actuals", str(plan), str(tmp_path))
     assert folder.stderr == f"kpitui: error: {tmp_path}: is a directory, not an export of monthly counts\n"
