@@ -19,7 +19,7 @@ from kpitui.core.text.formatting import (
     format_percent,
     format_rounded_percent,
 )
-from kpitui.core.text.i18n import _, tr
+from kpitui.core.text.i18n import _
 
 # Which way a row's change helps: fewer needed at a stage helps, a higher rate helps; the goal
 # itself (revenue, KGI) is the team's ambition, neither good nor bad.
@@ -92,6 +92,12 @@ def plan_columns(
     return columns
 
 
+def _stage_label(template: str, stage: str) -> str:
+    # The stage name as written, not made visible: whoever shows the label makes it visible (the
+    # app styles its escapes and finds the name at the label's start to set the rest apart).
+    return template.replace("{stage}", stage)
+
+
 def comparison_rows(columns: list[Column]) -> list[Row]:
     """The goal rows, then each stage's rate and target; stages of every plan, first plan's order first."""
     rows = [
@@ -107,8 +113,8 @@ def comparison_rows(columns: list[Column]) -> list[Row]:
     rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
     for name in names:
         if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
-            rows.append(Row(f"rate:{name}", tr("{stage} rate", stage=name), "rate", HIGHER, name))
-        rows.append(Row(f"target:{name}", tr("{stage} target", stage=name), "count", LOWER, name))
+            rows.append(Row(f"rate:{name}", _stage_label(_("{stage} rate"), name), "rate", HIGHER, name))
+        rows.append(Row(f"target:{name}", _stage_label(_("{stage} target"), name), "count", LOWER, name))
     return rows
 
 
