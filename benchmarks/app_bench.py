@@ -6,7 +6,7 @@ import sys
 import time
 from decimal import Decimal
 
-from benchmarks.large_plan import large_plan
+from benchmarks.large_plan import followed_plan, large_plan
 
 
 def bench_first_frame(repeat: int) -> None:
@@ -19,10 +19,27 @@ def bench_first_frame(repeat: int) -> None:
     report("kpitui on the built-in example", ours, f"{ours / bare:.2f}x bare (target <= 1.3x)")
 
 
-async def edit_latency(plan, edits: int, mode: str = "funnel") -> list[float]:
-    """Seconds from an edit of the first rate until `mode`'s screen has repainted, per edit."""
-    from kpitui.app.app import KpiApp
+def rate_edit(index: int):
+    """Edit `index`: the first stage's rate, 20 % and 10 % in turn."""
     from kpitui.core.domain import edits as plan_edits
+
+    rate = Decimal("0.1") if index % 2 else Decimal("0.2")
+    return lambda p: plan_edits.set_rate(p, 0, rate)
+
+
+def actual_edit(index: int):
+    """Edit `index`: an actual count typed into the grid, the middle stage in the last month."""
+    from kpitui.core.domain.actuals import set_actual
+
+    def change(plan):
+        return set_actual(plan, plan.calendar_months()[-1], plan.stages[len(plan.stages) // 2].name, 500 + index % 2)
+
+    return change
+
+
+async def edit_latency(plan, edits: int, mode: str = "funnel", edit=rate_edit) -> list[float]:
+    """Seconds from an edit (`edit(index)` makes it) until `mode`'s screen has repainted, per edit."""
+    from kpitui.app.app import KpiApp
     from kpitui.core.session.document import PlanDocument
 
     app = KpiApp(PlanDocument(plan, None))
@@ -31,9 +48,9 @@ async def edit_latency(plan, edits: int, mode: str = "funnel") -> list[float]:
         await app.switch_mode(mode)
         await pilot.pause()
         for index in range(edits):
-            rate = Decimal("0.1") if index % 2 else Decimal("0.2")
+            change = edit(index)
             start = time.perf_counter()
-            app.apply_edit("bench", lambda p, rate=rate: plan_edits.set_rate(p, 0, rate))
+            app.apply_edit("bench", change)
             # pause(0): every widget has handled its messages, then the screen repaints. (A plain
             # pause() would add Pilot's own ~20 ms wait for the CPU to go idle.)
             await pilot.pause(0)
@@ -46,12 +63,13 @@ def bench_edit_latency(repeat: int) -> None:
     from kpitui.core.domain.example import reference_plan
 
     print(f"Edit-to-repaint latency, Pilot at 120x36 (median of {max(repeat, 20)} edits)")
-    for label, plan, mode, target in (
-        ("Funnel, sample plan (5 stages)", reference_plan(), "funnel", "target < 16 ms"),
-        ("Funnel, 100-stage plan", large_plan(stages=100, scenarios=0), "funnel", "target < 50 ms"),
-        ("What-if, 30 scenarios x 30 stages", large_plan(stages=30, scenarios=30), "whatif", "target < 50 ms"),
+    for label, plan, mode, edit, target in (
+        ("Funnel, sample plan (5 stages)", reference_plan(), "funnel", rate_edit, "target < 16 ms"),
+        ("Funnel, 100-stage plan", large_plan(stages=100, scenarios=0), "funnel", rate_edit, "target < 50 ms"),
+        ("What-if, 30 scenarios x 30 stages", large_plan(stages=30, scenarios=30), "whatif", rate_edit, "target < 50 ms"),
+        ("Progress, an actual typed, 20 stages x 36 months", followed_plan(20, 36), "progress", actual_edit, "target < 50 ms"),
     ):
-        samples = asyncio.run(edit_latency(plan, max(repeat, 20), mode))
+        samples = asyncio.run(edit_latency(plan, max(repeat, 20), mode, edit))
         print(f"  {label:<52} {statistics.median(samples) * 1000:8.1f} ms  ({target})")
 
 

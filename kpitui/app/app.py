@@ -1,4 +1,4 @@
-"""The kpitui app: one plan document, three screens as modes, and the file actions around them."""
+"""The kpitui app: one plan document, four screens as modes, and the file actions around them."""
 
 import asyncio
 import os
@@ -53,15 +53,22 @@ def what_if_screen() -> Screen:
     return WhatIfScreen()
 
 
+def progress_screen() -> Screen:
+    """The Progress screen, its module loaded on the first visit."""
+    from kpitui.app.screens.progress import ProgressScreen
+
+    return ProgressScreen()
+
+
 class KpiApp(FailSafeApp, App[None]):
     """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
 
     CSS_PATH = "app.tcss"
     TITLE = "kpitui"
-    MODES = {"funnel": FunnelScreen, "review": review_screen, "whatif": what_if_screen}
+    MODES = {"funnel": FunnelScreen, "review": review_screen, "whatif": what_if_screen, "progress": progress_screen}
     DEFAULT_MODE = "funnel"
     BINDINGS = [
-        # The tabs show 1-3 already: the footer keeps its room for the rest.
+        # The tabs show 1-4 already: the footer keeps its room for the rest.
         Binding(
             "1",
             "show_screen('funnel')",
@@ -85,6 +92,14 @@ class KpiApp(FailSafeApp, App[None]):
             show=False,
             id="screen.whatif",
             tooltip="Go to the What-if screen: scenarios side by side.",
+        ),
+        Binding(
+            "4",
+            "show_screen('progress')",
+            "Progress screen",
+            show=False,
+            id="screen.progress",
+            tooltip="Go to the Progress screen: actual counts against the plan, month by month.",
         ),
         # Help first: on a narrow terminal the footer is cut from the right, and help lists the rest.
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -169,7 +184,7 @@ class KpiApp(FailSafeApp, App[None]):
         return True
 
     def action_show_screen(self, mode: str) -> None:
-        """Go to the Funnel, Review or What-if screen."""
+        """Go to the Funnel, Review, What-if or Progress screen."""
         if self.current_mode != mode:
             self.switch_mode(mode)
 

@@ -16,7 +16,7 @@ from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
 from kpitui.core.exact import EXACT
 from kpitui.core.files.planfile import display_title, load_plan
-from kpitui.core.text.formatting import format_count, format_decimal, format_percent
+from kpitui.core.text.formatting import format_count, format_decimal, format_observed_rate, format_percent
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.vocabulary import state_label, status_label
 
@@ -59,8 +59,8 @@ def exact_rate(rate: Fraction) -> Decimal:
 
 
 def shown_rate(rate: Fraction) -> str:
-    """An observed rate for people: percent with one decimal, `8.1%`."""
-    return format_decimal(rounded(rate * 100, 1)) + "%"
+    """An observed rate for people: percent with one decimal, `8.1%` (as the Progress screen shows it)."""
+    return format_observed_rate(rate)
 
 
 def _none() -> str:

@@ -8,6 +8,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.plan_text import PlanTextArea
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
@@ -161,6 +162,13 @@ class ReviewScreen(PlanScreen):
             area = self.query_one(TEXT_FIELDS[field], TextArea)
             area.focus()
             area.move_cursor(area.document.end)  # go on writing, not in front of what is there
+
+    def select_kpi(self, stage: str) -> None:
+        """Put the cursor on `stage`'s contingency criterion (showing every KPI if the filter hid it)."""
+        if stage not in row_keys(self.table):
+            self.open_only = False
+        self.table.move_cursor(row=row_keys(self.table).index(stage), column=self.table.get_column_index("contingency"))
+        self.table.focus()
 
     def action_back_to_table(self) -> None:
         """Leave the text area for the table."""

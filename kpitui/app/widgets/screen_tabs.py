@@ -1,7 +1,7 @@
 """The tab bar across the top of every screen: where you are, and a click away from the others.
 
 One line of text rather than Textual's Tabs: a tab bar of several widgets with an animated
-underline cost a tenth of the app's start-up, and this one only has to show three labels.
+underline cost a tenth of the app's start-up, and this one only has to show four labels.
 """
 
 from textual.content import Content
@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from kpitui.app.safety import FailSafe
 
-SCREEN_TABS = (("funnel", "1 Funnel"), ("review", "2 Review"), ("whatif", "3 What-if"))
+SCREEN_TABS = (("funnel", "1 Funnel"), ("review", "2 Review"), ("whatif", "3 What-if"), ("progress", "4 Progress"))
 
 
 def tab_bar(active: str) -> Content:
@@ -24,7 +24,7 @@ def tab_bar(active: str) -> Content:
 
 
 class ScreenTabs(FailSafe, Static):
-    """The app's screens as tabs; keys 1-3 switch too."""
+    """The app's screens as tabs; keys 1-4 switch too."""
 
     DEFAULT_CSS = """
     ScreenTabs { height: 1; margin: 0 0 1 0; color: $text-muted; }

@@ -1,15 +1,19 @@
 """Edits of a plan's scenarios: each returns a new plan, or raises ValueError saying why not."""
 
+import math
 from dataclasses import replace
 from decimal import Decimal
 
 from kpitui.core.domain.baseline import goal_overrides, rebased
 from kpitui.core.domain.edits import unused_name
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario, check_unique_name
+from kpitui.core.domain.progress import PlanStatus, status
 from kpitui.core.domain.quantities import quoted
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"
+OBSERVED_PLACES = 6  # decimal places of an observed rate made a scenario's rate: 45.4546 %, as people read it
 
 
 def _with_scenarios(plan: Plan, scenarios: list[Scenario]) -> Plan:
@@ -140,3 +144,44 @@ def promote_scenario(plan: Plan, index: int) -> Plan:
     previous = Scenario(unused_scenario_name(plan, PREVIOUS_BASELINE), f"The baseline before {promoted.name!r} was promoted")
     others = [rebased(s, plan, new) for i, s in enumerate(plan.scenarios) if i != index]
     return replace(new, scenarios=(*others, rebased(previous, plan, new)))
+
+
+def observed_scenario_name(as_of: Month) -> str:
+    """`Observed 2026-06`: the scenario made from the rates seen up to that month."""
+    return f"Observed {as_of}"
+
+
+def observed_rates(result: PlanStatus) -> dict[str, Decimal]:
+    """Every observed rate that can stand as a plan's rate, rounded up to 6 decimal places.
+
+    Up, so that a target the exact rates reach in whole numbers stays whole (5/11 as 0.454545
+    would turn 20 orders into 45 meetings, not 44): the scenario never needs more at the top than
+    the rates seen do. A rate over 100 % (more counted at the next stage than at this one) is no
+    conversion rate: that stage keeps the plan's rate.
+    """
+    rates = {}
+    for row in result.stages[:-1]:
+        if row.observed_rate is not None and 0 < row.observed_rate <= 1:
+            rates[row.name] = Decimal(math.ceil(row.observed_rate * 10**OBSERVED_PLACES)).scaleb(-OBSERVED_PLACES).normalize()
+    return rates
+
+
+def scenario_from_observed_rates(plan: Plan, as_of: Month | None = None) -> Plan:
+    """A scenario "Observed YYYY-MM" at the rates seen up to `as_of` (default: the last month with actuals).
+
+    Stages without a usable observed rate keep the plan's rate. A scenario of that name already
+    there is brought up to date in place, so asking again after new actuals does not pile up copies.
+    """
+    result = status(plan, as_of)
+    if result.as_of is None:
+        raise ValueError("nothing is recorded yet: no rate has been observed")
+    rates = observed_rates(result)
+    if not rates:
+        raise ValueError(f"no conversion rate can be observed up to {result.as_of}: record counts of two stages in a row")
+    name = observed_scenario_name(result.as_of)
+    scenario = Scenario(name, f"Conversion rates observed from {plan.start} to {result.as_of}", rates)
+    names = [s.name for s in plan.scenarios]
+    if name in names:
+        index = names.index(name)
+        return _with_scenarios(plan, [*plan.scenarios[:index], scenario, *plan.scenarios[index + 1 :]])
+    return _with_scenarios(plan, [*plan.scenarios, scenario])

@@ -22,6 +22,7 @@ from kpitui.core.domain.quantities import (
     decimal_places,
     number_as_written,
     out_of_range,
+    parse_recorded_count,
     percent_number,
     quoted,
     read_number,
@@ -91,6 +92,11 @@ def parse_typed_top(text: str) -> int:
 def parse_typed_months(text: str) -> int:
     """The number of months a plan spans, typed: 1 to 120."""
     return check_months(*_typed_whole(text))
+
+
+def parse_typed_count(text: str) -> int:
+    """An actual count typed by a person: whole, 0 … 10^12; `1,510`, `１５１０` and `1万` work."""
+    return parse_recorded_count(parse_typed_whole(text))
 
 
 def parse_typed_money(text: str) -> Decimal:

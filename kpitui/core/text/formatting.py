@@ -67,3 +67,8 @@ def format_needed_rate(rate: Fraction) -> str:
         return "over 100%"
     hundredths = math.ceil(rate * 10_000)
     return format_decimal(Decimal(hundredths).scaleb(-2, EXACT)) + "%"
+
+
+def format_observed_rate(rate: Fraction) -> str:
+    """An observed rate as people read it: percent with one decimal, half-even, exactly: 33/408 → `8.1%`."""
+    return format_decimal(Decimal(round(rate * 1000)).scaleb(-1, EXACT)) + "%"

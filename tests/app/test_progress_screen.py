@@ -1,0 +1,213 @@
+"""Pilot tests of the Progress screen: the monthly meeting, from typing counts to a scenario."""
+
+from textual.widgets import Static
+
+from kpitui.app.dialogs.actuals_import import ImportPreview
+from kpitui.app.widgets.progress_grid import MonthGrid
+from kpitui.app.widgets.progress_table import ProgressTable
+from kpitui.app.widgets.review_table import ReviewTable
+from kpitui.core.domain.months import Month
+from tests.app.helpers import column_texts, editor_state, open_editor, record_notifications, wait_until
+
+JUNE, JULY = Month(2026, 6), Month(2026, 7)
+
+
+async def go_to_progress(pilot) -> MonthGrid:
+    await pilot.press("4")
+    await pilot.pause()
+    return pilot.app.screen.query_one(MonthGrid)
+
+
+def grid_cell(app, stage: str, month: str) -> str:
+    grid = app.screen.query_one(MonthGrid)
+    return column_texts(grid, month)[[row.key.value for row in grid.ordered_rows].index(stage)]
+
+
+def pace(app, column: str) -> list[str]:
+    return column_texts(app.screen.query_one(ProgressTable), column)
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_opens_as_of_the_last_month_with_actuals_on_that_month(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        grid = await go_to_progress(pilot)
+        assert app_on.focused is grid
+        assert grid.cell_at(grid.cursor_coordinate).month == JUNE
+        assert text_of(app_on, "#progress-summary").startswith("As of 2026-06 (month 3 of 12)")
+        assert pace(app_on, "status") == ["✓ on track", "✗ behind", "! at risk", "✓ on track", "✓ on track"]
+        assert pace(app_on, "actual") == ["408", "33", "19", "11", "5"]
+        assert pace(app_on, "plan") == ["400", "40", "20", "10", "5"]
+        assert pace(app_on, "seen")[0] == "bottleneck 8.1%"
+        assert grid_cell(app_on, "Visits", "2026-06") == "139 / 133"
+        assert grid_cell(app_on, "Visits", "2026-07") == "· / 134"
+
+
+async def test_typing_an_actual_records_it_and_the_figures_follow(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        await pilot.press("right_square_bracket")  # as of July; the cursor follows to July
+        await open_editor(pilot, "down", "enter")  # Leads in July
+        assert editor_state(app_on) == ("", "")
+        await pilot.press(*"25", "enter")
+        await pilot.pause()
+        plan = app_on.document.plan
+        assert plan.actuals[JULY] == {"Leads": 25}
+        assert app_on.document.modified
+        assert grid_cell(app_on, "Leads", "2026-07") == "25 / 14"
+        assert pace(app_on, "actual")[1] == "58"
+        assert pace(app_on, "status")[1] == "✓ on track"
+
+
+async def test_the_editor_opens_with_the_value_selected_refuses_bad_counts_and_keeps_them(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        await open_editor(pilot, "enter")  # Visits in June: 139
+        assert editor_state(app_on) == ("139", "")
+        await pilot.press(*"-5")  # typing replaces the selected value
+        await pilot.press("enter")
+        text, problem = editor_state(app_on)
+        assert text == "-5" and "from 0" in problem
+        assert app_on.document.plan.actuals[JUNE]["Visits"] == 139  # nothing changed
+        await pilot.press("ctrl+u", *"1,5O", "enter")
+        assert editor_state(app_on)[1].startswith("type a number")
+
+
+async def test_an_empty_value_removes_the_record_and_undo_redo_bring_it_back(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        await open_editor(pilot, "down", "enter")  # Leads in June: 11
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+        assert "Leads" not in app_on.document.plan.actuals[JUNE]
+        assert grid_cell(app_on, "Leads", "2026-06") == "· / 13"
+        assert pace(app_on, "actual")[1] == "22"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app_on.document.plan.actuals[JUNE]["Leads"] == 11
+        assert grid_cell(app_on, "Leads", "2026-06") == "11 / 13"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Leads" not in app_on.document.plan.actuals[JUNE]
+
+
+async def test_the_edit_lands_on_the_cell_it_started_on_wherever_the_cursor_went(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        grid = await go_to_progress(pilot)
+        await open_editor(pilot, "enter")  # Visits in June
+        grid.move_cursor(row=3, column=1)  # something moves the grid's cursor while the editor is open
+        await pilot.press(*"150", "enter")
+        await pilot.pause()
+        assert app_on.document.plan.actuals[JUNE]["Visits"] == 150
+        assert app_on.document.plan.actuals[Month(2026, 4)]["Meetings"] == 3
+
+
+async def test_the_as_of_month_changes_with_keys_and_the_figures_follow(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        grid = await go_to_progress(pilot)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert text_of(app_on, "#progress-summary").startswith("As of 2026-04 (month 1 of 12)")
+        assert pace(app_on, "actual") == ["128", "12", "6", "3", "1"]
+        assert grid.cell_at(grid.cursor_coordinate).month == Month(2026, 4)
+        notes = record_notifications(app_on)
+        await pilot.press("left_square_bracket")
+        assert notes == ["That is the plan's first month."]
+        await pilot.press("right_square_bracket")
+        assert pace(app_on, "actual")[0] == "269"
+
+
+async def test_behind_stages_show_their_contingency_plan_and_j_opens_the_review(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        behind = text_of(app_on, "#progress-behind")
+        assert behind == (
+            "✗ Leads: 33 of 40 planned to date (82.5%); needs 15 a month from now on\n"
+            "  contingency plan (concern): Add a paid campaign if below 80 % of target by month 6"
+        )
+        await pilot.press("j")
+        await pilot.pause()
+        table = app_on.screen.query_one(ReviewTable)
+        assert app_on.focused is table
+        assert (table.selected_stage, table.selected_criterion) == ("Leads", "contingency")
+
+
+async def test_no_behind_panel_when_nothing_is_behind(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        await open_editor(pilot, "down", "enter")  # Leads in June: 11 → 18 makes 40 of 40
+        await pilot.press(*"18", "enter")
+        await pilot.pause()
+        assert pace(app_on, "status")[1] == "✓ on track"
+        assert not app_on.screen.query_one("#progress-behind").display
+
+
+async def test_a_scenario_from_the_observed_rates(app_on):
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        notes = record_notifications(app_on)
+        await pilot.press("o")
+        scenario = app_on.document.plan.scenarios[-1]
+        assert scenario.name == "Observed 2026-06"
+        assert str(scenario.rates["Visits"]) == "0.080883"
+        assert notes == ["Scenario Observed 2026-06: the rates seen, against the plan on the What-if screen (3)."]
+        await pilot.press("ctrl+z")
+        assert [s.name for s in app_on.document.plan.scenarios] == ["Better nurturing", "Web share 25%", "Conservative"]
+
+
+async def write_csv(tmp_path, text: str, name: str = "july.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def type_path(pilot, path) -> None:
+    await open_editor(pilot, "i")
+    await pilot.press(*str(path), "enter")
+
+
+async def test_an_import_previews_then_records_as_one_undo_step(app_on, tmp_path):
+    path = await write_csv(tmp_path, "month,Visits,Leads\n2026/07,131,9\n2026/06,140,11\n")
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        before = app_on.document.plan
+        await type_path(pilot, path)
+        await wait_until(pilot, lambda: isinstance(app_on.screen, ImportPreview))
+        assert app_on.document.plan is before  # nothing changes before the preview is accepted
+        lines = str(app_on.screen.query_one("#import-lines", Static).render())
+        assert lines == "added     2026-07  Visits: 131\nadded     2026-07  Leads: 9\nreplaced  2026-06  Visits: 139 → 140"
+        await pilot.press("i")
+        await pilot.pause()
+        plan = app_on.document.plan
+        assert plan.actuals[JULY] == {"Visits": 131, "Leads": 9} and plan.actuals[JUNE]["Visits"] == 140
+        assert grid_cell(app_on, "Visits", "2026-07") == "131 / 134"
+        await pilot.press("ctrl+z")
+        assert app_on.document.plan == before
+
+
+async def test_a_cancelled_import_changes_nothing(app_on, tmp_path):
+    path = await write_csv(tmp_path, "month,stage,count\n2026-07,Visits,131\n")
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        before = app_on.document.plan
+        await type_path(pilot, path)
+        await wait_until(pilot, lambda: isinstance(app_on.screen, ImportPreview))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app_on.document.plan is before and not app_on.document.modified
+
+
+async def test_a_refused_file_shows_the_cores_message_in_the_dialog(app_on, tmp_path):
+    path = await write_csv(tmp_path, "month,Visits,Calls\n2026-07,131,4\n")
+    async with app_on.run_test(size=(120, 40)) as pilot:
+        await go_to_progress(pilot)
+        before = app_on.document.plan
+        await type_path(pilot, path)
+        await wait_until(pilot, lambda: not editor_state(app_on)[1].startswith("Checking"))
+        problem = editor_state(app_on)[1]
+        assert problem == (
+            f'{path}:1:3: no stage is called "Calls"'
+            """ (the plan's stages: "Visits", "Leads", "Nurtured", "Meetings", "Orders")"""
+        )
+        assert app_on.document.plan is before
