@@ -73,6 +73,9 @@ async def test_the_editor_opens_with_the_value_selected_refuses_bad_counts_and_k
         assert app_on.document.plan.actuals[JUNE]["Visits"] == 139  # nothing changed
         await pilot.press("ctrl+u", *"1,5O", "enter")
         assert editor_state(app_on)[1].startswith("type a number")
+        await pilot.press("ctrl+u", "0", "enter")  # 0 is a count, not "not recorded"
+        await pilot.pause()
+        assert app_on.document.plan.actuals[JUNE]["Visits"] == 0
 
 
 async def test_an_empty_value_removes_the_record_and_undo_redo_bring_it_back(app_on):

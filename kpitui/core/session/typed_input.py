@@ -95,8 +95,11 @@ def parse_typed_months(text: str) -> int:
 
 
 def parse_typed_count(text: str) -> int:
-    """An actual count typed by a person: whole, 0 … 10^12; `1,510`, `１５１０` and `1万` work."""
-    return parse_recorded_count(parse_typed_whole(text))
+    """An actual count typed by a person: whole, 0 … 10^12 (0 is a real record); `1,510`, `１５１０` and `1万` work."""
+    number, original = _typed_whole(text)
+    if not 0 <= number <= MAX_COUNT:
+        raise ValueError(f"must be from 0 to {MAX_COUNT:,} (got {original})")
+    return parse_recorded_count(int(number))
 
 
 def parse_typed_money(text: str) -> Decimal:
