@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import (
+    MAX_SCENARIOS,
+    MAX_STAGES,
     CriterionState,
     Goal,
     KpiReview,
@@ -14,7 +16,7 @@ from kpitui.core.domain.plan import (
 )
 
 
-def large_plan(stages: int = 200, scenarios: int = 500) -> Plan:
+def large_plan(stages: int = MAX_STAGES, scenarios: int = MAX_SCENARIOS) -> Plan:
     """`stages` stages with rates between 90 % and 99.9 %, and `scenarios` scenarios of 5 overrides each."""
     names = [f"Stage {index:03d}" for index in range(stages)]
 
@@ -33,9 +35,9 @@ def large_plan(stages: int = 200, scenarios: int = 500) -> Plan:
     )
 
 
-def followed_plan(stages: int = 200, months: int = 120) -> Plan:
+def followed_plan(stages: int = MAX_STAGES, months: int = 120, scenarios: int = 0) -> Plan:
     """A plan of `stages` stages over `months` months with every month's actuals recorded."""
-    plan = replace(large_plan(stages, scenarios=0), months=months, start=Month(2026, 4))
+    plan = replace(large_plan(stages, scenarios), months=months, start=Month(2026, 4))
     names = plan.stage_names()
     actuals = {
         plan.start.plus(k): {name: 1000 + (index * 37 + k * 11) % 500 for index, name in enumerate(names)} for k in range(months)

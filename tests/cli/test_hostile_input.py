@@ -213,14 +213,24 @@ def test_an_overflowing_rate_is_one_message_in_every_command(tmp_path, command):
     assert f'{path}: stages[0].rate: must be at most 100% (got "1e999999999%")' in result.stdout + result.stderr
 
 
-def test_hundreds_of_tiny_rates_are_refused_by_every_command(tmp_path):
+def test_a_hundred_tiny_rates_are_refused_by_every_command(tmp_path):
     path = tmp_path / "p.toml"
-    stages = "".join(f'[[stages]]\nname = "S{i}"\nrate = 0.000001\n' for i in range(800))
+    stages = "".join(f'[[stages]]\nname = "S{i}"\nrate = 0.000001\n' for i in range(99))
     path.write_text(f'format = 1\n[goal]\norders = 20\n{stages}[[stages]]\nname = "KGI"\n', encoding="utf-8")
     for command in ("calc", "compare", "check"):
         result = run(command, str(path))
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "would be over 1,000,000,000,000,000,000, the largest target" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["calc", "check", "compare", "status"])
+def test_a_plan_over_the_stage_cap_is_refused_by_every_command(tmp_path, command):
+    path = tmp_path / "p.toml"
+    stages = "".join(f'[[stages]]\nname = "S{i}"\nrate = 0.9\n' for i in range(100))
+    path.write_text(f'format = 1\n[goal]\norders = 20\n{stages}[[stages]]\nname = "KGI"\n', encoding="utf-8")
+    result = run(command, str(path))
+    assert f"{path}: stages: a plan has at most 100 stages (got 101)" in result.stdout + result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
 MESSAGES = {

@@ -2,18 +2,20 @@
 
 import decimal
 import time
+import tomllib
 from decimal import Context, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.domain import calendar, comparison, funnel, progress
+from kpitui.core.domain import calendar, comparison, edits, funnel, progress, scenarios
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.domain.plan import Goal, Plan, Rounding, Stage
+from kpitui.core.domain.plan import MAX_SCENARIOS, MAX_STAGES, Goal, Plan, Rounding, Stage
 from kpitui.core.domain.quantities import MAX_COUNT, MAX_TARGET, MIN_RATE
-from kpitui.core.errors import PlanError
+from kpitui.core.errors import PlanError, RuleError
 from kpitui.core.files.planfile import load_plan, parse_plan
+from kpitui.core.files.schema import plan_from_document
 from kpitui.core.session.typed_input import TYPED_GOAL_PARSERS, parse_percent_input, typed_goal_text
 from kpitui.core.text.formatting import format_count, format_needed_rate, format_percent, format_share
 
@@ -64,22 +66,53 @@ def tiny_rates_plan(stages: int, rate: str = "0.000001", kgi: int = 20) -> str:
     return f'format = 1\n[goal]\norders = {kgi}\n{body}[[stages]]\nname = "KGI"\n'
 
 
-def test_hundreds_of_tiny_rates_are_refused_at_once_naming_the_bound():
+def test_a_hundred_tiny_rates_are_refused_at_once_naming_the_bound():
     started = time.perf_counter()
     with pytest.raises(PlanError) as caught:
-        parse_plan(tiny_rates_plan(800), "plan.toml")  # a 4,800-digit top target: no text can hold it
+        parse_plan(tiny_rates_plan(MAX_STAGES), "plan.toml")  # a 600-digit top target: no table can show it
     assert time.perf_counter() - started < 1
     assert str(caught.value) == (
-        'plan.toml: stages: the target of "S796" would be over 1,000,000,000,000,000,000, the largest target:'
+        'plan.toml: stages: the target of "S96" would be over 1,000,000,000,000,000,000, the largest target:'
         " these rates are too small for a KGI of 20"
     )
 
 
-def test_a_long_funnel_of_near_certain_rates_is_checked_quickly():
+def test_a_plan_over_the_stage_cap_is_refused_at_once_naming_the_bound():
+    document = tomllib.loads(tiny_rates_plan(50_000, rate="0.999999999999"))  # about 2 MiB of stages
     started = time.perf_counter()
-    plan = parse_plan(tiny_rates_plan(5000, rate="0.999999999999"), "plan.toml")
-    assert time.perf_counter() - started < 2
-    assert len(plan.stages) == 5000
+    with pytest.raises(PlanError) as caught:
+        plan_from_document(document, "plan.toml")  # the count is checked before any stage is built
+    assert time.perf_counter() - started < 0.1
+    assert str(caught.value) == "plan.toml: stages: a plan has at most 100 stages (got 50,000)"
+    parse_plan(tiny_rates_plan(MAX_STAGES, rate="0.999999999999"), "plan.toml")  # on the bound is within it
+
+
+def with_scenarios(count: int) -> str:
+    return tiny_rates_plan(3, rate="0.5") + "".join(f'[[scenarios]]\nname = "s{i}"\n' for i in range(count))
+
+
+def test_a_plan_over_the_scenario_cap_is_refused_naming_the_bound():
+    with pytest.raises(PlanError) as caught:
+        parse_plan(with_scenarios(MAX_SCENARIOS + 1), "plan.toml")
+    assert str(caught.value) == "plan.toml: scenarios: a plan has at most 100 scenarios (got 101)"
+    assert len(parse_plan(with_scenarios(MAX_SCENARIOS), "plan.toml").scenarios) == MAX_SCENARIOS
+
+
+def test_no_edit_makes_a_plan_over_a_cap():
+    from benchmarks.large_plan import large_plan
+
+    full = large_plan(stages=MAX_STAGES, scenarios=MAX_SCENARIOS)
+    for edit, message in (
+        (lambda p: edits.insert_stage(p, 0), "stages: a plan has at most 100 stages (got 101)"),
+        (lambda p: edits.insert_stage(p, MAX_STAGES - 1), "stages: a plan has at most 100 stages (got 101)"),
+        (scenarios.add_scenario, "scenarios: a plan has at most 100 scenarios (got 101)"),
+        (lambda p: scenarios.add_scenario(p, copy_of=0), "scenarios: a plan has at most 100 scenarios (got 101)"),
+    ):
+        with pytest.raises(ValueError) as caught:
+            edit(full)
+        assert str(caught.value) == message
+    with pytest.raises(RuleError, match="at most 100 stages"):
+        Plan(Goal(orders=1), tuple(Stage(f"S{i}", Decimal(1)) for i in range(MAX_STAGES)) + (Stage("KGI"),))
 
 
 def test_the_largest_figures_are_accepted_and_shown():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kpitui.core.domain import funnel
 from kpitui.core.domain.example import reference_plan
-from kpitui.core.domain.plan import Goal, Plan, Rounding, Scenario, Stage
+from kpitui.core.domain.plan import MAX_STAGES, Goal, Plan, Rounding, Scenario, Stage
 from tests.core.strategies import kgis, plans, rates
 
 D = Decimal
@@ -243,19 +243,16 @@ def test_levers_on_long_funnels_are_the_defined_ones(stage_rates, kgi, rounding)
     assert {lever.name: lever.top_target for lever in funnel.levers(plan)} == tops
 
 
-def test_a_thousand_stage_funnel_is_worked_out_in_well_under_a_second():
+def test_the_longest_funnel_is_worked_out_at_once():
     import time
 
     from benchmarks.large_plan import large_plan
 
     for rounding in Rounding:
-        plan = replace(large_plan(stages=1000, scenarios=0), rounding=rounding)
+        plan = replace(large_plan(stages=MAX_STAGES, scenarios=0), rounding=rounding)
         start = time.perf_counter()
         calculation = funnel.calculate(plan)
         funnel.forward(funnel.stage_rates(plan), calculation.top_target, calculation.kgi)
-        if rounding is Rounding.ONCE:  # linear; with `step` the app works levers out in the background
-            funnel.levers(plan)
-        assert time.perf_counter() - start < 1.0  # the levers alone took 17 s
-    start = time.perf_counter()
-    funnel.needed_rates(funnel.stage_rates(plan), calculation.top_target, calculation.kgi)
-    assert time.perf_counter() - start < 1.0  # one rate at a time, the whole funnel each: 19 s
+        funnel.needed_rates(funnel.stage_rates(plan), calculation.top_target, calculation.kgi)
+        funnel.levers(plan)
+        assert time.perf_counter() - start < 0.5

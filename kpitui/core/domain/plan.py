@@ -19,10 +19,16 @@ from typing import Any
 from kpitui.core.domain import quantities
 from kpitui.core.domain.months import Month
 from kpitui.core.errors import RuleError, key_part
+from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import tr
 
 FORMAT = 1
 DEFAULT_MONTHS = 12
 DEFAULT_BEHIND_BELOW = Decimal("0.9")
+# A funnel is a handful of stages and a team weighs a few scenarios: these bounds keep every screen
+# answering a key within 100 ms on the largest plan accepted (README, "Large plans").
+MAX_STAGES = 100
+MAX_SCENARIOS = 100
 
 
 class Rounding(StrEnum):
@@ -71,6 +77,18 @@ def check_text(value: object) -> str:
     except UnicodeEncodeError as error:
         raise ValueError(f"has a character that cannot be saved at position {error.start + 1}") from None
     return value
+
+
+def check_stage_count(count: int) -> None:
+    """A plan holds at most MAX_STAGES stages."""
+    if count > MAX_STAGES:
+        raise ValueError(tr("a plan has at most {most} stages (got {count})", most=MAX_STAGES, count=format_count(count)))
+
+
+def check_scenario_count(count: int) -> None:
+    """A plan holds at most MAX_SCENARIOS scenarios."""
+    if count > MAX_SCENARIOS:
+        raise ValueError(tr("a plan has at most {most} scenarios (got {count})", most=MAX_SCENARIOS, count=format_count(count)))
 
 
 def check_names(names: Iterable[str], what: str) -> None:
@@ -221,6 +239,7 @@ class Plan:
     def __post_init__(self) -> None:
         if len(self.stages) < 2:
             raise RuleError("stages", f"a plan needs at least two stages (got {len(self.stages)})")
+        check("stages", check_stage_count, len(self.stages))
         names = self.stage_names()
         check("stages", partial(check_names, what="stage"), names)
         for index, stage in enumerate(self.stages):
@@ -240,6 +259,7 @@ class Plan:
             _check_kpi_stage("review", reviewed, names, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
 
     def _check_scenarios(self, names: list[str]) -> None:
+        check("scenarios", check_scenario_count, len(self.scenarios))
         check("scenarios", partial(check_names, what="scenario"), [scenario.name for scenario in self.scenarios])
         for index, scenario in enumerate(self.scenarios):
             for stage in scenario.rates:

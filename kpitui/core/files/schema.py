@@ -27,6 +27,8 @@ from kpitui.core.domain.plan import (
     Rounding,
     Scenario,
     Stage,
+    check_scenario_count,
+    check_stage_count,
 )
 from kpitui.core.errors import PlanError, RuleError, key_part
 from kpitui.core.text.formatting import format_decimal
@@ -232,8 +234,10 @@ def _goal(check: _Checker, value: object) -> Goal:
 def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
     if value is None:
         check.fail("stages", "missing: a plan needs at least two [[stages]], top of the funnel first")
+    items = check.array_of_tables(value, "stages")
+    check.parse(check_stage_count, len(items), "stages")  # before building thousands of them
     stages = []
-    for index, item in enumerate(check.array_of_tables(value, "stages")):
+    for index, item in enumerate(items):
         path = f"stages[{index}]"
         check.table(item, path, STAGE_KEYS)
         if "name" not in item:
@@ -253,6 +257,7 @@ def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
 
 def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[Scenario, ...]:
     items = check.array_of_tables(value, "scenarios") if value != [] else []
+    check.parse(check_scenario_count, len(items), "scenarios")
     scenarios = []
     for index, item in enumerate(items):
         path = f"scenarios[{index}]"
