@@ -27,25 +27,21 @@ def full_plan(tmp_path):
     return make_app(path)
 
 
-@pytest.mark.parametrize("key", ["a", "i"])
-async def test_adding_a_stage_at_the_cap_is_refused_and_changes_nothing(full_plan, key):
+STAGES_FULL = "stages: a plan has at most 100 stages (got 101)"
+SCENARIOS_FULL = "scenarios: a plan has at most 100 scenarios (got 101)"
+
+
+@pytest.mark.parametrize(
+    ("screen", "key", "message"),
+    [("1", "a", STAGES_FULL), ("1", "i", STAGES_FULL), ("3", "n", SCENARIOS_FULL), ("3", "y", SCENARIOS_FULL)],
+)
+async def test_adding_at_a_cap_is_refused_and_changes_nothing(full_plan, screen, key, message):
     async with full_plan.run_test(notifications=True) as pilot:
+        await pilot.press(screen)
+        await pilot.pause()
         seen = record_notifications(full_plan)
         before = full_plan.document.plan
         await pilot.press(key)
         await pilot.pause()
         assert full_plan.document.plan is before and not full_plan.document.modified
-        assert seen == ["stages: a plan has at most 100 stages (got 101)"]
-
-
-@pytest.mark.parametrize("key", ["n", "y"])
-async def test_adding_a_scenario_at_the_cap_is_refused_and_changes_nothing(full_plan, key):
-    async with full_plan.run_test(notifications=True) as pilot:
-        await pilot.press("3")
-        await pilot.pause()
-        seen = record_notifications(full_plan)
-        before = full_plan.document.plan
-        await pilot.press(key)
-        await pilot.pause()
-        assert full_plan.document.plan is before and not full_plan.document.modified
-        assert seen == ["scenarios: a plan has at most 100 scenarios (got 101)"]
+        assert seen == [message]
