@@ -16,6 +16,7 @@ from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
 from kpitui.core.exact import EXACT
 from kpitui.core.files.planfile import display_title, load_plan
+from kpitui.core.text.findings import rate_findings
 from kpitui.core.text.formatting import format_count, format_decimal, format_observed_rate, format_percent
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.vocabulary import state_label, status_label
@@ -56,11 +57,6 @@ def rounded(ratio: Fraction, places: int) -> Decimal:
 def exact_rate(rate: Fraction) -> Decimal:
     """An observed rate for machines: the exact ratio rounded half-even to 6 decimal places."""
     return rounded(rate, 6)
-
-
-def shown_rate(rate: Fraction) -> str:
-    """An observed rate for people: percent with one decimal, `8.1%` (as the Progress screen shows it)."""
-    return format_observed_rate(rate)
 
 
 def _none() -> str:
@@ -162,25 +158,7 @@ def behind_lines(result: PlanStatus) -> list[str]:
 
 def summary_lines(result: PlanStatus) -> list[str]:
     """The bottleneck, what the observed rates mean at the top, and months with nothing recorded."""
-    lines = []
-    if result.bottleneck is not None:
-        row = result.stage(result.bottleneck)
-        lines.append(
-            tr(
-                "Bottleneck: {stage} converts at {seen} against {planned} planned",
-                stage=row.name,
-                seen=shown_rate(row.observed_rate),  # type: ignore[arg-type]
-                planned=format_percent(row.rate),  # type: ignore[arg-type]
-            )
-        )
-    if result.replan_top is not None:
-        lines.append(
-            tr(
-                "At the rates you really see, you need {needed} at the top (the plan says {planned})",
-                needed=format_count(result.replan_top),
-                planned=format_count(result.top_target),
-            )
-        )
+    lines = rate_findings(result)
     missing: dict[tuple[Month, ...], list[str]] = {}
     for row in result.stages:
         if row.missing_months and row.status is not Status.NO_DATA:
@@ -215,8 +193,8 @@ def rate_rows(result: PlanStatus) -> list[list[str]]:
             [
                 name,
                 format_percent(row.rate),  # type: ignore[arg-type]
-                _none() if row.observed_rate is None else shown_rate(row.observed_rate),
-                _none() if ratio is None else shown_rate(ratio),
+                _none() if row.observed_rate is None else format_observed_rate(row.observed_rate),
+                _none() if ratio is None else format_observed_rate(ratio),
             ]
         )
     return rows

@@ -233,8 +233,8 @@ def test_the_readme_walk_through_of_the_monthly_meeting(plan, samples):
     ]
     assert "Visits     on track      539    534     100.9%      1,617    1,600       133" in lines
     assert "Leads      behind         42     54      77.7%        126      160        15" in lines
-    assert "Bottleneck: Visits converts at 7.8% against 10% planned" in lines
-    assert "At the rates you really see, you need 1,566 at the top (the plan says 1,600)" in lines
+    assert "Bottleneck: Visits converts at 7.8% against 10% planned." in lines
+    assert "At the rates you really see, you need 1,566 at the top (the plan says 1,600)." in lines
 
 
 def test_special_files_are_refused_without_waiting_on_them(plan, tmp_path):

@@ -67,8 +67,8 @@ def test_table_puts_the_behind_stage_and_its_plan_first_and_fits_80_columns(samp
     assert lines[2].startswith("  contingency plan (review: concern): Add a paid campaign")
     assert max(len(line) for line in lines) <= 80
     assert "Leads      behind         33     40      82.5%        132      160        15" in lines
-    assert "Bottleneck: Visits converts at 8.1% against 10% planned" in lines
-    assert "At the rates you really see, you need 1,632 at the top (the plan says 1,600)" in lines
+    assert "Bottleneck: Visits converts at 8.1% against 10% planned." in lines
+    assert "At the rates you really see, you need 1,632 at the top (the plan says 1,600)." in lines
     assert len(lines) <= 24  # one screenful
 
 

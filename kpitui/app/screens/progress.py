@@ -18,8 +18,9 @@ from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, status
 from kpitui.core.session.typed_input import parse_typed_count
-from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
-from kpitui.core.text.i18n import N_, _, tr
+from kpitui.core.text.findings import rate_findings
+from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_, _, join_sentences, tr
 from kpitui.core.text.vocabulary import state_label
 
 REMOVE = ""  # what the count editor answers for an empty value: remove the record (Escape answers None)
@@ -185,25 +186,8 @@ class ProgressScreen(PlanScreen):
                 keys=keys,
             )
         ]
-        if result.bottleneck is not None:
-            row = result.stage(result.bottleneck)
-            lines.append(
-                tr(
-                    "Bottleneck: {stage} converts at {seen} against {rate} planned.",
-                    stage=row.name,
-                    seen=format_observed_rate(row.observed_rate),  # type: ignore[arg-type]
-                    rate=format_percent(row.rate),  # type: ignore[arg-type]
-                )
-            )
-        if result.replan_top is not None:
-            lines.append(
-                tr(
-                    "At the rates seen you need {count} at the top (the plan says {planned}).",
-                    count=format_count(result.replan_top),
-                    planned=format_count(result.top_target),
-                )
-            )
-        return lines[0] + "\n" + " ".join(lines[1:])
+        lines += rate_findings(result)
+        return lines[0] + "\n" + join_sentences(lines[1:])
 
     def show_behind(self, result: PlanStatus) -> None:
         """Every stage behind with its agreed recovery; the panel shows only while a stage is behind."""

@@ -98,6 +98,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue.ngettext(singular, plural, n)
 
 
+def join_sentences(sentences: list[str]) -> str:
+    """Whole sentences run on as a paragraph: a space between them in English, none after Japanese 。."""
+    return ("" if _language == "ja" else " ").join(sentences)
+
+
 def N_(message: str) -> str:
     """Mark `message` for translation without translating it yet (it is translated where it is shown)."""
     return message
