@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import Footer, Header
 
 from kpitui.app.commands import key_display
 from kpitui.app.screens.plan_screen import GOAL_FIELDS, TEXT_HINT, PlanScreen
@@ -81,27 +81,27 @@ class FunnelScreen(PlanScreen):
 
     # Stage edits -----------------------------------------------------------------------------------
 
-    @on(DataTable.CellSelected, "#stages")
-    def edit_cell(self) -> None:
+    @on(StageTable.EditRequested)
+    def edit_stage(self, event: StageTable.EditRequested) -> None:
         """Enter (or a click) on a stage cell edits that field; figures explain where they come from."""
-        column = self.table.selected_column
-        if column == "rate":
-            self.action_edit_rate()
-        elif column == "name":
-            self.edit_name()
-        elif column in ("metric", "owner"):
-            self.edit_text(column)
+        if event.stage not in self.plan.stage_names():
+            return  # gone between the click and now (an undo, say): nothing left to edit
+        if event.field == "rate":
+            self.edit_rate(event.stage)
+        elif event.field == "name":
+            self.edit_name(event.stage)
+        elif event.field in ("metric", "owner"):
+            self.edit_text(event.stage, event.field)
         else:
             self.notify("Targets are calculated from the KGI and the rates: edit a rate (r) or the goal (g).", timeout=4)
 
     def action_edit_rate(self) -> None:
         """Edit the selected stage's conversion rate to the next stage, in percent."""
-        self.edit_rate(self.plan.stages[self.table.selected_index].name)
+        self.edit_rate(self.table.selected_stage)
 
     # An editor's edit applies to the stage it was opened on, found by name when it is committed.
 
-    def edit_name(self) -> None:
-        old = self.plan.stages[self.table.selected_index].name
+    def edit_name(self, old: str) -> None:
         self.edit(
             "Stage name (its scenario overrides and review follow it)",
             old,
@@ -112,8 +112,8 @@ class FunnelScreen(PlanScreen):
             ),
         )
 
-    def edit_text(self, field: str) -> None:
-        stage = self.plan.stages[self.table.selected_index]
+    def edit_text(self, name: str, field: str) -> None:
+        stage = self.plan.stages[edits.stage_index(self.plan, name)]
         what = {"metric": "Metric: what exactly is counted", "owner": "Owner"}[field]
         self.edit(
             f"{what} — {visible(stage.name)}",
@@ -195,10 +195,10 @@ class FunnelScreen(PlanScreen):
 
         self.edit(f"Revenue target ({currency}): the goal becomes revenue-driven", "", parse_money, TEXT_HINT, with_revenue)
 
-    @on(DataTable.RowSelected, "#goal")
-    def edit_goal(self) -> None:
+    @on(GoalTable.EditRequested)
+    def edit_goal(self, event: GoalTable.EditRequested) -> None:
         """Enter on a goal row edits it, or switches it for the goal kind and rounding."""
-        field = self.query_one(GoalTable).selected_field
+        field = event.field
         plan = self.plan
         if field in DERIVED:
             self.notify("Calculated from revenue, average order and channel share.", timeout=4)

@@ -4,7 +4,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from kpitui.app.commands import key_display
 from kpitui.app.dialogs.actuals_import import ImportPreview, import_dialog
@@ -233,12 +233,10 @@ class ProgressScreen(PlanScreen):
 
     # Recording actuals ---------------------------------------------------------------------------
 
-    @on(DataTable.CellSelected, "#progress-grid")
-    def edit_actual(self, event: DataTable.CellSelected) -> None:
+    @on(MonthGrid.EditRequested)
+    def edit_actual(self, event: MonthGrid.EditRequested) -> None:
         """Enter on a month cell: type the stage's count for that month; empty removes the record."""
-        cell = self.grid.cell_at(event.coordinate)  # the stage and month, fixed now: the cursor may move
-        if cell is None:
-            return
+        cell = event.cell
         if cell.month is None:
             self.notify(self.summary(self.plan, self.result or status(self.plan)), markup=False, timeout=4)
             return

@@ -1,5 +1,7 @@
 """The Review screen: every KPI checked against the four criteria before the team adopts it."""
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -126,31 +128,39 @@ class ReviewScreen(PlanScreen):
     def highlighted(self) -> None:
         self.show_selected()
 
-    @on(DataTable.CellSelected, "#review")
-    def selected(self) -> None:
-        """Enter or a click on a criterion cycles it; on the name or the plan it opens the texts."""
-        if self.table.selected_criterion:
-            self.action_cycle()
-        else:
-            self.action_edit_text("contingency_plan" if self.table.cursor_column == len(self.table.columns) - 1 else "notes")
+    @on(ReviewTable.CycleRequested)
+    def cycle_requested(self, event: ReviewTable.CycleRequested) -> None:
+        """Enter or a click on a criterion cycles it."""
+        self.set_criterion(event.stage, event.criterion, next_state)
 
-    def set_criterion(self, state_of) -> None:
+    @on(ReviewTable.WriteRequested)
+    def write_requested(self, event: ReviewTable.WriteRequested) -> None:
+        """Enter or a click on the name or the plan opens the KPI's texts."""
+        self.action_edit_text(event.field)
+
+    def set_selected_criterion(self, state_of: Callable[[CriterionState], CriterionState]) -> None:
         stage, criterion = self.table.selected_stage, self.table.selected_criterion
         if stage is None:
             return
         if criterion is None:
             self.notify("Move to one of the four criteria (alignment … contingency) first.", timeout=3)
             return
+        self.set_criterion(stage, criterion, state_of)
+
+    def set_criterion(self, stage: str, criterion: str, state_of: Callable[[CriterionState], CriterionState]) -> None:
+        """Set `criterion` of KPI `stage` to `state_of` its state now, as one undo step."""
+        if stage not in self.plan.stage_names():
+            return  # gone between the key and now (an undo, say)
         state = state_of(self.plan.review_of(stage).state(criterion))
         self.app.apply_edit(f"{criterion} of {stage}: {state.value}", lambda p: edits.set_criterion(p, stage, criterion, state))
 
     def action_cycle(self) -> None:
         """Cycle the criterion under the cursor: to do → ok → concern → to do."""
-        self.set_criterion(next_state)
+        self.set_selected_criterion(next_state)
 
     def action_set_state(self, state: str) -> None:
         """Set the criterion under the cursor to ok, concern or to do."""
-        self.set_criterion(lambda _: CriterionState(state))
+        self.set_selected_criterion(lambda _: CriterionState(state))
 
     def action_toggle_filter(self) -> None:
         """Show only the KPIs still needing attention, or all of them."""

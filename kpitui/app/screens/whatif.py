@@ -179,7 +179,10 @@ class WhatIfScreen(PlanScreen):
 
     def scenario_index(self, *, quiet: bool = False) -> int | None:
         """The open plan's scenario under the cursor, by position; None (and a word why) otherwise."""
-        column = self.selected
+        return self.scenario_of(self.selected, quiet=quiet)
+
+    def scenario_of(self, column: Column, *, quiet: bool = False) -> int | None:
+        """Where `column`'s scenario of the open plan is now; None (and a word why) otherwise."""
         if not column.editable:
             if not quiet:
                 self.notify(
@@ -190,18 +193,18 @@ class WhatIfScreen(PlanScreen):
             if not quiet:
                 self.notify("That is the baseline: move to a scenario's column.", timeout=3)
             return None
+        if column.scenario not in [scenario.name for scenario in self.plan.scenarios]:
+            return None  # gone between the key and now (an undo, say)
         return scenarios.scenario_index(self.plan, column.scenario)
 
     # Editing cells ----------------------------------------------------------------------------------
 
-    @on(DataTable.CellSelected, "#compare")
-    def edit_cell(self) -> None:
+    @on(ComparisonTable.EditRequested)
+    def edit_cell(self, event: ComparisonTable.EditRequested) -> None:
         """Enter on a cell: rename, note, or the figure (an override in a scenario, the plan itself in the baseline)."""
-        row, column = self.table.selected_row, self.selected
-        if row is None or self.table.selected_column_index is None:
-            return
+        row, column = event.row, event.column
         if not column.editable:
-            self.scenario_index()
+            self.scenario_of(column)
             return
         if row.stage is not None and row.stage not in column.plan.stage_names():
             self.notify(f"This plan has no stage {visible(row.stage)}.", markup=False, timeout=3)
@@ -216,7 +219,9 @@ class WhatIfScreen(PlanScreen):
         if column.scenario is None:
             self.edit_baseline(row)
         else:
-            self.edit_scenario(row, self.scenario_index())
+            index = self.scenario_of(column)
+            if index is not None:
+                self.edit_scenario(row, index)
 
     def edit_baseline(self, row: Row) -> None:
         plan = self.plan

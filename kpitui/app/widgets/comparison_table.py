@@ -1,6 +1,8 @@
 """Baseline, scenarios and other plans side by side; the row labels stay put while columns scroll."""
 
 from rich.text import Text
+from textual import on
+from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
@@ -35,6 +37,19 @@ class ComparisonTable(FailSafe, DataTable):
 
     COMPONENT_CLASSES = set(CHANGE_STYLES.values())
 
+    class EditRequested(Message):
+        """Enter or a click on a figure, name or note: edit `row` of `column` (a baseline or a scenario)."""
+
+        def __init__(self, table: "ComparisonTable", column: Column, row: Row) -> None:
+            super().__init__()
+            self.table = table
+            self.column = column  # its scenario by name: the edit stays with it wherever it moves
+            self.row = row
+
+        @property
+        def control(self) -> "ComparisonTable":
+            return self.table
+
     def __init__(self, *, id: str | None = None) -> None:
         # The name and note rows stand in for a header: they stay on top and can be edited.
         super().__init__(id=id, cursor_type="cell", fixed_rows=2, fixed_columns=1, show_header=False, zebra_stripes=True)
@@ -64,6 +79,14 @@ class ComparisonTable(FailSafe, DataTable):
     def selected_column_index(self) -> int | None:
         """The comparison column under the cursor (None on the labels)."""
         return self.window_start + self.cursor_column - 1 if self.cursor_column > 0 else None
+
+    @on(DataTable.CellSelected)
+    def request_edit(self, event: DataTable.CellSelected) -> None:
+        """The column and row chosen, fixed now (the row labels ask for nothing)."""
+        event.stop()
+        if event.coordinate.column > 0 and self.rows_shown:
+            column = self.columns_shown[self.window_start + event.coordinate.column - 1]
+            self.post_message(self.EditRequested(self, column, self.rows_shown[event.coordinate.row]))
 
     def cell(self, index: int, row: Row) -> Text:
         columns = self.columns_shown

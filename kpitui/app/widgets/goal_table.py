@@ -1,6 +1,8 @@
 """The goal and the plan's settings, with the total orders and the KGI derived from them."""
 
 from rich.text import Text
+from textual import on
+from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
@@ -18,6 +20,18 @@ TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 class GoalTable(FailSafe, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
+    class EditRequested(Message):
+        """Enter or a click on a row: edit or switch `field` (a calculated one: say where it comes from)."""
+
+        def __init__(self, table: "GoalTable", field: str) -> None:
+            super().__init__()
+            self.table = table
+            self.field = field  # kind, revenue, average_deal, channel_share, orders_total, kgi, orders, months …
+
+        @property
+        def control(self) -> "GoalTable":
+            return self.table
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
 
@@ -32,10 +46,10 @@ class GoalTable(FailSafe, DataTable):
         """The fields shown, top to bottom (kind, revenue … or kind, orders …)."""
         return row_keys(self)
 
-    @property
-    def selected_field(self) -> str:
-        """The key of the row under the cursor (revenue, kind, months …)."""
-        return self.row_keys[self.cursor_row]
+    @on(DataTable.RowSelected)
+    def request_edit(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.EditRequested(self, str(event.row_key.value)))
 
     def show(self, plan: Plan, calculation: Calculation) -> None:
         """Draw the goal of `plan` with the figures derived from it."""

@@ -4,7 +4,9 @@ from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
@@ -39,8 +41,28 @@ class MonthGrid(FailSafe, DataTable):
         self.labels: tuple[str, ...] = ()
         self.shown_figures: dict[str, list[tuple[int | None, int, bool, bool]]] = {}  # by stage, what each cell shows
 
+    class EditRequested(Message):
+        """Enter or a click on a month cell: record the actual count of `cell` (its stage and month)."""
+
+        def __init__(self, grid: "MonthGrid", cell: GridCell) -> None:
+            super().__init__()
+            self.grid = grid
+            self.cell = cell
+
+        @property
+        def control(self) -> "MonthGrid":
+            return self.grid
+
     def on_mount(self) -> None:
         self.border_title = _("Month by month: actual / planned")
+
+    @on(DataTable.CellSelected)
+    def request_edit(self, event: DataTable.CellSelected) -> None:
+        """The stage and month of the cell, fixed now: the cursor may move before the request is handled."""
+        event.stop()
+        cell = self.cell_at(event.coordinate)
+        if cell is not None:
+            self.post_message(self.EditRequested(self, cell))
 
     def cell_at(self, coordinate: Coordinate) -> GridCell | None:
         """The stage and month of the cell at `coordinate`; None on the stage names."""

@@ -1,6 +1,8 @@
 """One row a KPI stage: its target and the state of each review criterion."""
 
 from rich.text import Text
+from textual import on
+from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
@@ -25,6 +27,32 @@ class ReviewTable(FailSafe, DataTable):
 
     COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
+    class CycleRequested(Message):
+        """Enter or a click on a criterion: cycle `criterion` of the KPI named `stage`."""
+
+        def __init__(self, table: "ReviewTable", stage: str, criterion: str) -> None:
+            super().__init__()
+            self.table = table
+            self.stage = stage
+            self.criterion = criterion
+
+        @property
+        def control(self) -> "ReviewTable":
+            return self.table
+
+    class WriteRequested(Message):
+        """Enter or a click on a KPI's name, target or plan: write its `field` (notes or contingency_plan)."""
+
+        def __init__(self, table: "ReviewTable", stage: str, field: str) -> None:
+            super().__init__()
+            self.table = table
+            self.stage = stage
+            self.field = field
+
+        @property
+        def control(self) -> "ReviewTable":
+            return self.table
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         self.shown: tuple[Plan, Calculation, bool] | None = None
@@ -46,6 +74,16 @@ class ReviewTable(FailSafe, DataTable):
         """The criterion under the cursor, or None on the name, target or plan column."""
         key = COLUMNS[self.cursor_column][0]
         return key if key in CRITERIA else None
+
+    @on(DataTable.CellSelected)
+    def request(self, event: DataTable.CellSelected) -> None:
+        """A criterion is cycled; the plan column opens the contingency plan, the others the notes."""
+        event.stop()
+        stage, column = str(event.cell_key.row_key.value), str(event.cell_key.column_key.value)
+        if column in CRITERIA:
+            self.post_message(self.CycleRequested(self, stage, column))
+        else:
+            self.post_message(self.WriteRequested(self, stage, "contingency_plan" if column == "plan" else "notes"))
 
     def state_cell(self, state: CriterionState) -> Text:
         return Text(STATE_LABELS[state], style=self.get_component_rich_style(STATE_STYLES[state], partial=True))

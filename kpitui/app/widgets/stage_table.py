@@ -2,10 +2,12 @@
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import on
+from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, sync_rows
+from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.columns import fit_widths
@@ -27,6 +29,19 @@ TEXT_COLUMNS = ("name", "metric", "owner")
 class StageTable(FailSafe, DataTable):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
+    class EditRequested(Message):
+        """Enter or a click on a cell: edit `field` of the stage named `stage` (a figure: say where it comes from)."""
+
+        def __init__(self, table: "StageTable", stage: str, field: str) -> None:
+            super().__init__()
+            self.table = table
+            self.stage = stage  # by name: the edit stays with this stage whatever moves meanwhile
+            self.field = field  # name, metric, owner, rate, target, monthly or share
+
+        @property
+        def control(self) -> "StageTable":
+            return self.table
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         self.shown: tuple[Plan, Calculation] | None = None
@@ -42,9 +57,15 @@ class StageTable(FailSafe, DataTable):
         return self.cursor_coordinate.row
 
     @property
-    def selected_column(self) -> str:
-        """The key of the column under the cursor: name, metric, owner, rate, target, monthly, share."""
-        return COLUMNS[self.cursor_coordinate.column][0]
+    def selected_stage(self) -> str:
+        """The name of the stage under the cursor."""
+        return row_keys(self)[self.cursor_coordinate.row]
+
+    @on(DataTable.CellSelected)
+    def request_edit(self, event: DataTable.CellSelected) -> None:
+        """The cell chosen becomes the stage and field to edit, fixed now: the plan may change before it is handled."""
+        event.stop()
+        self.post_message(self.EditRequested(self, str(event.cell_key.row_key.value), str(event.cell_key.column_key.value)))
 
     def text_widths(self, plan: Plan, figures_width: int) -> list[int]:
         """Widths for name, metric and owner in what the figures, at full width, leave of the table
