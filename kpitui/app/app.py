@@ -110,7 +110,7 @@ class KpiApp(FailSafeApp, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
 
-    plan: var[Plan] = var(None, init=False)  # type: ignore[assignment]
+    plan: var[Plan] = var(None, init=False)  # type: ignore[arg-type]  # set in __init__, before anything watches it
     """The plan as it stands now; screens watch it and redraw."""
 
     def __init__(self, document: PlanDocument, recovered: Iterable[recovery.Copy] = ()) -> None:
@@ -266,9 +266,13 @@ class KpiApp(FailSafeApp, App[None]):
         )
         return answer != "overwrite"
 
-    @work(exclusive=True, group="file")
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
+        self.quit_asking()
+
+    @work(exclusive=True, group="file")
+    async def quit_asking(self) -> None:
+        """Quit now when everything is saved; otherwise ask first (a worker: the question is awaited)."""
         if not self.document.modified:
             self.exit()
             return

@@ -51,12 +51,13 @@ def goal_summary(report: CalcReport) -> str:
     """One line from goal to KGI: `1,000,000,000 JPY ÷ 10,000,000 JPY = 100 orders × 20% = KGI 20`."""
     goal, currency = report.plan.goal, report.plan.currency
     kgi, stage = format_count(report.calculation.kgi), report.plan.kgi_stage.name
-    if goal.is_count_driven:
+    orders = report.calculation.orders_total
+    if goal.revenue is None or goal.average_deal is None or orders is None:  # count-driven
         return tr("KGI {kgi} {stage} (given as a count)", kgi=kgi, stage=stage)
     figures = {
         "revenue": format_money(goal.revenue, currency),
         "average": format_money(goal.average_deal, currency),
-        "orders": format_count(report.calculation.orders_total),
+        "orders": format_count(orders),
         "kgi": kgi,
         "stage": stage,
     }
@@ -72,7 +73,7 @@ def goal_summary(report: CalcReport) -> str:
 def to_dict(report: CalcReport) -> dict:
     """The JSON object of SPEC 3: title, scenario, kgi, orders_total, stages, and forward with --top."""
     goal = report.plan.goal
-    data = {
+    data: dict[str, object] = {
         "title": report.title,
         "scenario": report.scenario,
         "kgi": report.calculation.kgi,
@@ -261,13 +262,13 @@ def render_csv(report: CalcReport) -> str:
         schedule = report.schedule
         writer.writerow([_(header) for header in CSV_SCHEDULE_HEADERS])
         for index, month in enumerate(schedule.months):
-            for stage, name in enumerate(schedule.stages):
+            for position, name in enumerate(schedule.stages):
                 writer.writerow(
                     [
                         month,
                         literal.spreadsheet_text(name),
-                        schedule.planned[stage][index],
-                        schedule.planned_to_date[stage][index],
+                        schedule.planned[position][index],
+                        schedule.planned_to_date[position][index],
                     ]
                 )
         return spreadsheet(buffer.getvalue())

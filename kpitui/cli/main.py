@@ -169,7 +169,7 @@ def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
     new.add_argument("path", help=_("where to write it; an existing file is never overwritten"))
     for command in commands.choices.values():
         _add_language(command)
-    return parser, commands.choices  # type: ignore[return-value]
+    return parser, commands.choices
 
 
 def _run_command(argv: list[str]) -> int:

@@ -51,4 +51,4 @@ class ChoiceDialog(FailSafe, ModalScreen[str]):
     @on(Button.Pressed)
     def chosen(self, event: Button.Pressed) -> None:
         """A button picks its answer."""
-        self.dismiss(event.button.id.removeprefix("choice-"))
+        self.dismiss(str(event.button.id).removeprefix("choice-"))

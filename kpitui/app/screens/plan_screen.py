@@ -64,7 +64,7 @@ class PlanScreen(FailSafe, Screen):
         """The plan as it stands now."""
         return self.app.document.plan
 
-    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], None]) -> None:
+    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], object]) -> None:
         """Open an editor on `value`; a value that parses is handed to `apply` (Escape hands nothing)."""
 
         def done(result: Any) -> None:

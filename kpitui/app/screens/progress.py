@@ -312,7 +312,10 @@ class ProgressScreen(PlanScreen):
         """Make a scenario "Observed YYYY-MM" from the rates seen up to the as-of month."""
         as_of = self.result.as_of if self.result is not None else None
         if self.app.apply_edit("scenario from observed rates", lambda plan: scenarios.scenario_from_observed_rates(plan, as_of)):
-            name = scenarios.observed_scenario_name(self.result.as_of)  # type: ignore[union-attr]
+            shown = self.result  # the status drawn from the plan with the scenario
+            if shown is None or shown.as_of is None:
+                return
+            name = scenarios.observed_scenario_name(shown.as_of)
             self.notify(
                 tr(
                     "Scenario {name}: the rates seen, against the plan on the What-if screen ({key}).",

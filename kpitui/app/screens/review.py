@@ -187,11 +187,11 @@ class ReviewScreen(PlanScreen):
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
         """Every change is kept in the plan at once; one run of typing is one undo step."""
-        stage = self.texts_of
-        if stage is None or not event.text_area.has_focus:
+        stage, area = self.texts_of, event.text_area
+        if stage is None or not isinstance(area, PlanTextArea) or not area.has_focus:
             return  # text loaded from the plan, not typed
-        field = "notes" if event.text_area.id == "notes" else "contingency_plan"
-        text = event.text_area.plan_text
+        field = "notes" if area.id == "notes" else "contingency_plan"
+        text = area.plan_text
         if text == getattr(self.plan.review_of(stage), field):
             return  # the plan's own text shown again (after an undo, say): nothing typed
         self.app.apply_edit(

@@ -227,7 +227,7 @@ class WhatIfScreen(PlanScreen):
         plan = self.plan
         if row in (NAME, NOTE):
             self.notify("The baseline is the plan itself: its title is on the Funnel screen.", timeout=3)
-        elif row.kind == "rate":
+        elif row.stage is not None and row.kind == "rate":
             self.edit_rate(row.stage)
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
@@ -265,24 +265,25 @@ class WhatIfScreen(PlanScreen):
                     f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, at(p), note)
                 ),
             )
-        elif row.kind == "rate":
-            current = scenario.rates.get(row.stage)
+        elif row.stage is not None and row.kind == "rate":
+            stage = row.stage
+            rate_now = scenario.rates.get(stage)
             self.edit(
-                f"{name} — rate of {visible(row.stage)} (%)",
-                "" if current is None else format_decimal(current * 100),
+                f"{name} — rate of {visible(stage)} (%)",
+                "" if rate_now is None else format_decimal(rate_now * 100),
                 optional(parse_percent_input),
                 HINT,
                 lambda rate: self.app.apply_edit(
-                    f"{scenario.name}: rate of {row.stage}",
-                    lambda p: scenarios.set_rate_override(p, at(p), row.stage, rate if rate != "" else None),
+                    f"{scenario.name}: rate of {stage}",
+                    lambda p: scenarios.set_rate_override(p, at(p), stage, rate if rate != "" else None),
                 ),
             )
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
-            current = scenario.goal.get(field)
+            figure_now = scenario.goal.get(field)
             self.edit(
                 f"{name} — {row.label}",
-                "" if current is None else typed_goal_text(field, current),
+                "" if figure_now is None else typed_goal_text(field, figure_now),
                 optional(TYPED_GOAL_PARSERS[field]),
                 HINT,
                 lambda figure: self.app.apply_edit(

@@ -34,7 +34,7 @@ def redraw_on_theme_change(table: DataTable, redraw: Callable[[], None]) -> None
 
 def row_keys(table: DataTable) -> list[str]:
     """The keys of the rows `table` shows, top to bottom."""
-    return [row.key.value for row in table.ordered_rows]
+    return [str(row.key.value) for row in table.ordered_rows]
 
 
 def same_cell(shown: Text, cell: Text) -> bool:
@@ -60,8 +60,8 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
         return
     cursor = table.cursor_coordinate
     table.clear()
-    for column in table.columns.values():  # clear() keeps widths: let them fit the new rows, narrower too
-        column.content_width = column.label.cell_len
+    for shown in table.columns.values():  # clear() keeps widths: let them fit the new rows, narrower too
+        shown.content_width = shown.label.cell_len
     for key, cells in rows:
         table.add_row(*cells, key=key)
     table.move_cursor(row=min(cursor.row, len(rows) - 1), column=cursor.column, animate=False)

@@ -106,7 +106,7 @@ class ComparisonTable(FailSafe, DataTable):
         )
         change = comparison.difference(columns, index, row)
         described = comparison.format_difference(row, change)
-        if described:
+        if described and change is not None:
             text.append(" " + described, style=self.get_component_rich_style(CHANGE_STYLES[change.helps], partial=True))
         text.truncate(VALUE_WIDTH, overflow="ellipsis")  # a wide cell would push the labels out of view
         return text

@@ -61,6 +61,7 @@ class GoalTable(FailSafe, DataTable):
                 ("orders", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
             ]
         else:
+            assert goal.revenue is not None and goal.average_deal is not None and calculation.orders_total is not None
             rows = [
                 ("kind", "Kind", Text("from revenue")),
                 ("revenue", "Revenue", number(format_money(goal.revenue, currency))),

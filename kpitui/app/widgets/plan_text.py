@@ -6,8 +6,9 @@ cursor's place, so an escape the user left whole is the original character again
 they typed (a `\\x1b` typed by hand included) is exactly what they typed.
 """
 
+from textual.validation import ValidationResult
 from textual.widgets import Input, TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets.text_area import Document, Edit, EditResult
 
 from kpitui.app.safety import FailSafe
 from kpitui.core.text.safe_text import restore, visible
@@ -17,8 +18,8 @@ class PlanInput(FailSafe, Input):
     """A one-line editor over plan text; `text` is what the user means."""
 
     def __init__(self, text: str, **options) -> None:
+        self._text = text  # first: validators may run as Input sets its value
         super().__init__(visible(text), **options)
-        self._text = text
 
     @property
     def text(self) -> str:
@@ -31,9 +32,15 @@ class PlanInput(FailSafe, Input):
         """Every typed, pasted or deleted character comes here: shown as escapes, meant as typed."""
         meant, before = self.text, self.value
         start, end = sorted((max(0, start), min(len(before), end)))
+        # Meant before it shows: the validators run as the value changes, on what the user means.
+        self._text = restore(before[:start] + text + before[end:], meant, cursor=start + len(text))
         super().replace(visible(text), start, end)
-        if self.value == before[:start] + visible(text) + before[end:]:  # not refused
-            self._text = restore(before[:start] + text + before[end:], meant, cursor=start + len(text))
+        if self.value != before[:start] + visible(text) + before[end:]:  # refused
+            self._text = meant
+
+    def validate(self, value: str) -> ValidationResult | None:
+        """Validators judge the text the user means (hidden characters given back), not its escapes."""
+        return super().validate(self.text if value == self.value else value)
 
 
 class PlanTextArea(FailSafe, TextArea):
@@ -43,13 +50,13 @@ class PlanTextArea(FailSafe, TextArea):
         super().__init__(**options)
         self._text = ""
 
-    async def action_undo(self) -> None:
+    def action_undo(self) -> None:
         """ctrl+z here too is the plan's undo: one history, not the text area's own beside it."""
-        await self.app.run_action("undo")
+        self.app.action_undo()
 
-    async def action_redo(self) -> None:
+    def action_redo(self) -> None:
         """The plan's redo, as everywhere else."""
-        await self.app.run_action("redo")
+        self.app.action_redo()
 
     def show_text(self, text: str) -> None:
         """Show `text`, unless the area already shows it (never reset what is being typed)."""
@@ -67,7 +74,9 @@ class PlanTextArea(FailSafe, TextArea):
     def edit(self, edit: Edit) -> EditResult:
         """Every typed, pasted or deleted character comes here: shown as escapes, meant as typed."""
         meant, before, typed = self.plan_text, self.text, edit.text
-        start, end = (self.document.get_index_from_location(place) for place in (edit.top, edit.bottom))
+        document = self.document
+        assert isinstance(document, Document)  # plain text: no syntax tree
+        start, end = (document.get_index_from_location(place) for place in (edit.top, edit.bottom))
         edit.text = visible(typed, line_breaks=True)
         result = super().edit(edit)
         self._text = restore(before[:start] + typed + before[end:], meant, line_breaks=True, cursor=start + len(typed))

@@ -84,19 +84,16 @@ class StageTable(FailSafe, DataTable):
         top, last = calculation.top_target, len(plan.stages) - 1
         for index, (stage, result) in enumerate(zip(plan.stages, calculation.stages, strict=True)):
             style = "bold" if index == last else ""
-            rows.append(
-                (
-                    stage,
-                    style,
-                    number("KGI" if index == last else format_percent(stage.rate), style=style),
-                    number(format_count(result.target), style=style),
-                    number(format_count(result.monthly_target), style=style),
-                    number(format_share(result.target, top), style=style),
-                )
+            figures = (
+                number("KGI" if stage.rate is None else format_percent(stage.rate), style=style),
+                number(format_count(result.target), style=style),
+                number(format_count(result.monthly_target), style=style),
+                number(format_share(result.target, top), style=style),
             )
+            rows.append((stage, style, figures))
         figures_width = sum(
-            max(len(label), *(row[column].cell_len for row in rows))
-            for column, (_, label) in zip(range(2, 6), COLUMNS[3:], strict=False)
+            max(len(label), *(figures[column].cell_len for _, _, figures in rows))
+            for column, (_, label) in enumerate(COLUMNS[3:])
         )
         name_width, metric_width, owner_width = self.text_widths(plan, figures_width)
         sync_rows(
@@ -111,7 +108,7 @@ class StageTable(FailSafe, DataTable):
                         *figures,
                     ],
                 )
-                for index, (stage, style, *figures) in enumerate(rows)
+                for index, (stage, style, figures) in enumerate(rows)
             ],
         )
 

@@ -8,7 +8,7 @@ from kpitui.core.domain.plan import REVENUE_FIELDS, Goal, Plan, Scenario
 
 def goal_overrides(base: Goal, target: Goal) -> dict[str, Decimal | int]:
     """The overrides that turn goal `base` into goal `target`."""
-    if target.is_count_driven:
+    if target.orders is not None:
         return {} if target == base else {"orders": target.orders}
     if base.is_count_driven:
         return {field: getattr(target, field) for field in REVENUE_FIELDS}

@@ -162,10 +162,10 @@ def format_value(row: Row, figure: Decimal | int | None, currency: str = "") -> 
     if figure is None:
         return ""
     if row.kind in ("rate", "share"):
-        return format_percent(figure)
+        return format_percent(Decimal(figure))
     if row.kind == "money":
-        return format_money(figure, currency)
-    return format_count(figure)
+        return format_money(Decimal(figure), currency)
+    return format_count(int(figure))
 
 
 def format_difference(row: Row, change: Difference | None) -> str:
@@ -177,9 +177,9 @@ def format_difference(row: Row, change: Difference | None) -> str:
     if row.kind in ("rate", "share"):
         absolute = f"{sign}{format_decimal(Decimal(size).scaleb(2, EXACT))} pt"
     elif row.kind == "money":
-        absolute = sign + format_money(size)
+        absolute = sign + format_money(Decimal(size))
     else:
-        absolute = sign + format_count(size)
+        absolute = sign + format_count(int(size))
     if change.percent is None:
         return absolute
     relative = format_rounded_percent(change.percent)

@@ -7,6 +7,7 @@ actuals tie it to its calendar, so an edit of `start` or `months` never leaves o
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from kpitui.core.domain.baseline import with_baseline
 from kpitui.core.domain.funnel import kgi
@@ -84,7 +85,8 @@ def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
     if field not in ("metric", "owner"):
         raise ValueError(f"a stage has no text field {quoted(field)}")
     stages = list(plan.stages)
-    stages[index] = replace(stages[index], **{field: text})
+    changes: dict[str, Any] = {field: text}
+    stages[index] = replace(stages[index], **changes)
     return replace(plan, stages=tuple(stages))
 
 
@@ -233,4 +235,5 @@ def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
     """A KPI's review `notes` or its written `contingency_plan`."""
     if field not in ("notes", "contingency_plan"):
         raise ValueError(f"a review has no text field {quoted(field)}")
-    return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{field: text}))
+    changes: dict[str, Any] = {field: text}
+    return set_review(plan, stage_name, replace(plan.review_of(stage_name), **changes))

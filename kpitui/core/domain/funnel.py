@@ -69,16 +69,18 @@ class Lever:
 
 def orders_total(goal: Goal) -> int | None:
     """All orders the revenue needs, `ceil(revenue / average_deal)`; None for a count-driven goal."""
-    if goal.is_count_driven:
+    if goal.revenue is None or goal.average_deal is None:  # count-driven
         return None
     return math.ceil(Fraction(goal.revenue) / Fraction(goal.average_deal))
 
 
 def kgi(goal: Goal) -> int:
     """The KGI: orders given directly, or `ceil(orders_total × channel_share)`."""
-    if goal.is_count_driven:
+    if goal.orders is not None:
         return goal.orders
-    return math.ceil(orders_total(goal) * Fraction(goal.channel_share))
+    total = orders_total(goal)
+    assert total is not None  # a goal has orders, or revenue with average_deal (Goal checks it)
+    return math.ceil(total * Fraction(goal.channel_share))
 
 
 def reverse_targets(rates: Sequence[Decimal | Fraction], kgi_count: int, rounding: Rounding = Rounding.STEP) -> list[int]:
@@ -108,7 +110,7 @@ def monthly_target(target: int, months: int) -> int:
 
 def stage_rates(plan: Plan) -> list[Decimal]:
     """The conversion rates of every stage but the KGI stage, top first."""
-    return [stage.rate for stage in plan.kpi_stages]
+    return [stage.rate for stage in plan.kpi_stages if stage.rate is not None]  # every KPI stage has one
 
 
 def calculate(plan: Plan) -> Calculation:

@@ -43,12 +43,12 @@ class Interval:
         top, bottom = ratio
         return bounds[0] * bottom // top, -(-bounds[1] * bottom // top)
 
-    def ceil(self, bounds: Bounds, exact: Callable[[], Fraction]) -> int:
+    def ceil(self, bounds: Bounds, exact: Callable[..., Fraction]) -> int:
         """The ceiling of a value known to lie in `bounds`; `exact()` settles a straddle."""
         low, high = -(-bounds[0] >> self.bits), -(-bounds[1] >> self.bits)
         return low if low == high else math.ceil(exact())
 
-    def floor(self, bounds: Bounds, exact: Callable[[], Fraction]) -> int:
+    def floor(self, bounds: Bounds, exact: Callable[..., Fraction]) -> int:
         """The floor of a value known to lie in `bounds`; `exact()` settles a straddle."""
         low, high = bounds[0] >> self.bits, bounds[1] >> self.bits
         return low if low == high else math.floor(exact())

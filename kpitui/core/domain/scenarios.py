@@ -60,7 +60,7 @@ def scenario_from_edits(saved: Plan, current: Plan, name: str) -> Plan:
     rates = {
         stage.name: stage.rate
         for stage, before in zip(current.kpi_stages, saved.kpi_stages, strict=True)
-        if stage.rate != before.rate
+        if stage.rate is not None and stage.rate != before.rate  # a KPI stage always has a rate
     }
     goal = goal_overrides(saved.goal, current.goal)
     if not rates and not goal:

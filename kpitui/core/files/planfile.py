@@ -173,11 +173,11 @@ def _kept_layout(plan: Plan, path: FilePath, fresh: str) -> str:
     return fresh
 
 
-def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprint:
+def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprint | None:
     """Write the plan atomically (see `atomic`); with `replace` False an existing file is refused.
 
     A file someone wrote keeps its comments and layout (see `_kept_layout`). A symlink stays a
-    symlink: its target is written. Returns the new file's fingerprint.
+    symlink: its target is written. Returns the new file's fingerprint (None should it be gone at once).
     """
     source = os.fspath(path)
     target = os.path.realpath(path)

@@ -8,6 +8,7 @@ typed before any arithmetic: `1e9999999` is refused at once, never expanded.
 """
 
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from kpitui.core.domain.quantities import (
@@ -114,7 +115,7 @@ def typed_goal_text(field: str, figure: Decimal | int) -> str:
 
 
 # How a person types each goal field: money with separators, a share in percent, orders whole.
-TYPED_GOAL_PARSERS = {
+TYPED_GOAL_PARSERS: dict[str, Callable[[str], Decimal | int]] = {
     "revenue": parse_typed_money,
     "average_deal": parse_typed_money,
     "channel_share": lambda text: parse_percent_input(text, low=Decimal(0)),
