@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 
 from kpitui.app.commands import binding_commands, key_display, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
-from kpitui.app.dialogs.path_input import save_as_dialog
+from kpitui.app.dialogs.editor import save_as_dialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen

@@ -2,8 +2,7 @@
 
 from textual.widgets import DataTable, Input, Label
 
-from kpitui.app.dialogs.path_input import PathDialog
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor
 
 
 def column_texts(table: DataTable, column: str) -> list[str]:
@@ -13,7 +12,7 @@ def column_texts(table: DataTable, column: str) -> list[str]:
 
 def editor_state(app) -> tuple[str, str]:
     """The open value or path editor's typed text and the problem it shows."""
-    assert isinstance(app.screen, (ValueEditor, PathDialog)), f"no editor open, but {app.screen!r}"
+    assert isinstance(app.screen, Editor), f"no editor open, but {app.screen!r}"
     return app.screen.query_one(Input).value, str(app.screen.query_one("#problem", Label).render())
 
 

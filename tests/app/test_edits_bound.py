@@ -7,7 +7,7 @@ committed. The edit must land on the same stage or scenario, found by what it is
 
 from decimal import Decimal
 
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor
 from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.core.domain import edits, scenarios
 from tests.app.helpers import open_editor
@@ -16,7 +16,7 @@ D = Decimal
 
 
 async def move_under_the_editor(app, change) -> None:
-    assert isinstance(app.screen, ValueEditor)
+    assert isinstance(app.screen, Editor)
     assert app.apply_edit("moved meanwhile", change)
 
 

@@ -11,7 +11,7 @@ from textual.message_pump import MessagePump
 from textual.widgets import Input
 
 import kpitui.app
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor, Parses
 from kpitui.app.safety import FailSafe, FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.review import ReviewScreen
@@ -55,7 +55,7 @@ async def test_an_error_in_a_message_handler(app_on, monkeypatch, rescues_expect
         await pilot.press("left", "enter")  # Enter on the stage name: the CellSelected handler
         await assert_rescued(app_on, pilot, seen, plan)
         await open_editor(pilot, "r")  # and the screen still answers its own keys
-        assert isinstance(app_on.screen, ValueEditor)
+        assert isinstance(app_on.screen, Editor)
 
 
 async def test_an_error_in_a_watcher(app_on, monkeypatch, rescues_expected):
@@ -91,11 +91,12 @@ async def test_an_error_in_a_worker(app_on, monkeypatch, rescues_expected):
 async def test_an_error_in_an_editor_as_it_is_typed_into(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
-        plan = await edit_then_break(app_on, pilot, monkeypatch, ValueEditor, "problem_with")
+        plan = await edit_then_break(app_on, pilot, monkeypatch)
         await open_editor(pilot, "r")
-        await pilot.press("5")  # Input.Changed checks the typing
+        monkeypatch.setattr(Parses, "validate", boom)  # once the editor is open: the typing breaks it
+        await pilot.press("5")  # the validator checks the typing
         await pilot.pause()
-        assert isinstance(app_on.screen, ValueEditor) and app_on.screen.query_one(Input).value.endswith("5")
+        assert isinstance(app_on.screen, Editor) and app_on.screen.query_one(Input).value.endswith("5")
         await pilot.press("escape")
         await assert_rescued(app_on, pilot, seen, plan)
 

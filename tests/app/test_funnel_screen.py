@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor
 from kpitui.app.factory import make_app
 from kpitui.app.widgets.goal_table import GoalTable
 from kpitui.app.widgets.stage_table import StageTable
@@ -34,7 +34,7 @@ async def test_r_edits_the_rate_and_targets_follow(app_on):
         await open_editor(pilot, "r")
         assert editor_state(app_on) == ("10", "")
         await pilot.press("2", "0", "enter")  # the value is selected: typing replaces it
-        assert not isinstance(app_on.screen, ValueEditor)
+        assert not isinstance(app_on.screen, Editor)
         assert app_on.document.plan.stages[0].rate == D("0.2")
         assert targets(app_on) == ["800", "160", "80", "40", "20"]
         assert app_on.sub_title.endswith("● modified")
@@ -81,7 +81,7 @@ async def test_enter_on_a_target_explains_instead_of_editing(app_on):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         await pilot.press("right", "right", "right", "right", "enter")
-        assert not isinstance(app_on.screen, ValueEditor)
+        assert not isinstance(app_on.screen, Editor)
         assert seen == ["Targets are calculated from the KGI and the rates: edit a rate (r) or the goal (g)."]
 
 
@@ -89,7 +89,7 @@ async def test_the_kgi_stage_has_no_rate_to_edit(app_on):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
         await pilot.press("ctrl+end", "r")
-        assert not isinstance(app_on.screen, ValueEditor)
+        assert not isinstance(app_on.screen, Editor)
         assert seen == ["The KGI stage has no rate: its target is the goal itself."]
 
 

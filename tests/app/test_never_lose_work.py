@@ -6,7 +6,7 @@ from decimal import Decimal
 from textual.widgets import Input
 
 from kpitui.app.dialogs.choice import ChoiceDialog
-from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.dialogs.editor import Editor
 from kpitui.app.factory import make_app
 from kpitui.core.domain import edits, funnel
 from kpitui.core.files.planfile import load_plan
@@ -36,7 +36,7 @@ async def test_the_built_in_example_asks_where_to_save(tmp_path):
     async with app.run_test() as pilot:
         await change_first_rate(pilot)
         await open_editor(pilot, "ctrl+s")
-        assert isinstance(app.screen, PathDialog)
+        assert isinstance(app.screen, Editor)
         target = tmp_path / "mine.toml"
         await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
         await pilot.pause()
@@ -48,7 +48,7 @@ async def test_save_as_refuses_a_folder_and_keeps_the_typing(app_on, tmp_path):
     async with app_on.run_test() as pilot:
         await open_editor(pilot, "f2")
         await pilot.press("ctrl+a", "ctrl+k", *str(tmp_path), "enter")
-        assert isinstance(app_on.screen, PathDialog)
+        assert isinstance(app_on.screen, Editor)
         assert app_on.screen.query_one(Input).value == str(tmp_path)
 
 

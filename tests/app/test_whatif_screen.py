@@ -4,7 +4,7 @@ import os
 import threading
 from decimal import Decimal
 
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor
 from kpitui.app.factory import make_app
 from kpitui.app.screens.whatif import WhatIfScreen
 from kpitui.app.widgets.comparison_table import NAME, ComparisonTable
@@ -205,7 +205,7 @@ async def test_open_a_plan_beside_and_bad_files_get_a_clear_message(app_on, samp
         assert cell(table, "target:Visitors", 4) == "13,838" and cell(table, "target:Visitors", 0) == ""
         await put_cursor(pilot, table, "rate:Visitors", 5)
         await pilot.press("enter")
-        assert not isinstance(app_on.screen, ValueEditor)  # read-only here
+        assert not isinstance(app_on.screen, Editor)  # read-only here
         await pilot.press("x")
         assert len(table.columns_shown) == 4
 

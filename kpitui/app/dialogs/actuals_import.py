@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.dialogs.editor import Editor, path_editor
 from kpitui.app.safety import FailSafe
 from kpitui.core.domain.actuals import Imported, Record, apply_import
 from kpitui.core.domain.plan import Plan
@@ -42,9 +42,9 @@ def read_import(plan: Plan, path: Path) -> ReadImport:
     return ReadImport(path, records, apply_import(plan, records, replace_recorded=True))
 
 
-def import_dialog(plan: Plan) -> PathDialog:
+def import_dialog(plan: Plan) -> Editor:
     """Ask for the CSV file to import; the answer is a `ReadImport` (the file is read on Enter, never while typing)."""
-    return PathDialog(
+    return path_editor(
         _("Import actual counts from a CSV export (Enter reads it, Escape cancels)"),
         "",
         lambda path: read_import(plan, path),

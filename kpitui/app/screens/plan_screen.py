@@ -5,7 +5,7 @@ from typing import Any
 
 from textual.screen import Screen
 
-from kpitui.app.dialogs.value_editor import ValueEditor
+from kpitui.app.dialogs.editor import Editor
 from kpitui.app.safety import FailSafe
 from kpitui.core.domain import edits
 from kpitui.core.domain.plan import Plan
@@ -71,7 +71,7 @@ class PlanScreen(FailSafe, Screen):
             if result is not None:
                 apply(result)
 
-        self.app.push_screen(ValueEditor(prompt, value, parse, hint), done)
+        self.app.push_screen(Editor(prompt, value, parse, hint), done)
 
     def edit_rate(self, name: str) -> None:
         """Edit stage `name`'s conversion rate to the next stage, typed in percent."""

@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kpitui.app.commands import key_display
-from kpitui.app.dialogs.path_input import PathDialog
+from kpitui.app.dialogs.editor import path_editor
 from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
@@ -356,7 +356,7 @@ class WhatIfScreen(PlanScreen):
                 self.show_plan(self.plan)
 
         self.app.push_screen(
-            PathDialog("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
+            path_editor("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
             opened,
         )
 
