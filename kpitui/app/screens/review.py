@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
+from kpitui.app.commands import key_display
 from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.plan_text import PlanTextArea
@@ -86,6 +87,11 @@ class ReviewScreen(PlanScreen):
     def on_mount(self) -> None:
         # PlanScreen.on_mount runs too (Textual calls the handler of every class): it watches the plan.
         self.table.move_cursor(column=2)  # the first criterion: where reviewing starts
+        # The keys are read from the bindings, so a keymap never makes the hint wrong.
+        keys = {state: key_display(self, f"review.{state}") for state in ("cycle", "ok", "concern", "todo")}
+        self.table.border_subtitle = (
+            f"{keys['cycle']} cycles · {keys['ok']} ok · {keys['concern']} concern · {keys['todo']} to do"
+        )
 
     @property
     def table(self) -> ReviewTable:

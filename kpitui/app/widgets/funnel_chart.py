@@ -10,6 +10,7 @@ from kpitui.app.safety import FailSafe
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 NAME_WIDTH = 12
@@ -26,6 +27,8 @@ def bar_length(target: int, top: int, width: int) -> int:
 class FunnelChart(FailSafe, Widget):
     """Stage name, bar and target, top of the funnel first; the KGI bar is drawn in the accent colour."""
 
+    BORDER_TITLE = Translated(N_("Funnel (log scale)"))
+
     DEFAULT_CSS = """
     FunnelChart { height: auto; }
     """
@@ -33,9 +36,6 @@ class FunnelChart(FailSafe, Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown: tuple[Plan, Calculation] | None = None
-
-    def on_mount(self) -> None:
-        self.border_title = "Funnel (log scale)"
 
     def show(self, plan: Plan, calculation: Calculation) -> None:
         """Draw `calculation` for `plan`."""

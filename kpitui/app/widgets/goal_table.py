@@ -10,6 +10,7 @@ from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
+from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
@@ -19,6 +20,9 @@ TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 
 class GoalTable(FailSafe, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
+
+    BORDER_TITLE = Translated(N_("Goal"))
+    BORDER_SUBTITLE = Translated(N_("Enter edits"))  # Enter is the table's own key: no binding to name it
 
     class EditRequested(Message):
         """Enter or a click on a row: edit or switch `field` (a calculated one: say where it comes from)."""
@@ -36,8 +40,6 @@ class GoalTable(FailSafe, DataTable):
         super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
 
     def on_mount(self) -> None:
-        self.border_title = "Goal"
-        self.border_subtitle = "Enter edits"
         self.add_column("Field", key="field")
         self.add_column("Value", key="value")
 

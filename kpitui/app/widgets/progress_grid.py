@@ -15,7 +15,7 @@ from kpitui.core.domain.calendar import MonthlyPlan
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import _
+from kpitui.core.text.i18n import N_, Translated, _
 
 NAME_WIDTH = 20
 NOT_RECORDED = "·"
@@ -32,6 +32,7 @@ class GridCell(NamedTuple):
 class MonthGrid(FailSafe, DataTable):
     """`actual / planned` for every stage and month; the as-of month's heading stands out."""
 
+    BORDER_TITLE = Translated(N_("Month by month: actual / planned"))
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {"grid--as-of", "grid--missing", "grid--planned", "grid--later"}
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -52,9 +53,6 @@ class MonthGrid(FailSafe, DataTable):
         @property
         def control(self) -> "MonthGrid":
             return self.grid
-
-    def on_mount(self) -> None:
-        self.border_title = _("Month by month: actual / planned")
 
     @on(DataTable.CellSelected)
     def request_edit(self, event: DataTable.CellSelected) -> None:

@@ -11,7 +11,7 @@ from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status
 from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
-from kpitui.core.text.i18n import N_, _
+from kpitui.core.text.i18n import N_, Translated, _
 from kpitui.core.text.vocabulary import status_label
 
 COLUMNS = (
@@ -52,6 +52,7 @@ def attainment_bar(attainment: Fraction | None, width: int, fill: Style, mark: S
 class ProgressTable(FailSafe, DataTable):
     """One row a stage, top of the funnel first; the bottleneck is named in its rate cell."""
 
+    BORDER_TITLE = Translated(N_("Pace to date"))
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
         "progress--on_track",
         "progress--at_risk",
@@ -67,7 +68,6 @@ class ProgressTable(FailSafe, DataTable):
         self.fixed_columns = 2  # names and statuses stay while the figures scroll on a narrow terminal
 
     def on_mount(self) -> None:
-        self.border_title = _("Pace to date")
         for key, label in COLUMNS:
             self.add_column(Text(_(label), justify="left" if key in TEXT_COLUMNS else "right"), key=key)
 

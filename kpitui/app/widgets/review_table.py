@@ -11,6 +11,7 @@ from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_, Translated
 
 COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
 OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding
@@ -25,6 +26,7 @@ STATE_STYLES = {
 class ReviewTable(FailSafe, DataTable):
     """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
 
+    BORDER_TITLE = Translated(N_("KPI review"))
     COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
     class CycleRequested(Message):
@@ -58,8 +60,6 @@ class ReviewTable(FailSafe, DataTable):
         self.shown: tuple[Plan, Calculation, bool] | None = None
 
     def on_mount(self) -> None:
-        self.border_title = "KPI review"
-        self.border_subtitle = "space cycles · o ok · c concern · t to do"
         for key, label in COLUMNS:
             self.add_column(Text(label, justify="right" if key == "target" else "left"), key=key)
         redraw_on_theme_change(self, self.redraw)

@@ -108,6 +108,17 @@ def N_(message: str) -> str:
     return message
 
 
+class Translated:
+    """A class attribute read in the interface language of the moment: `BORDER_TITLE = Translated(N_("Goal"))`
+    gives each widget its title in the language it is made in."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return _(self.message)
+
+
 def _literal(values: dict[str, object]) -> dict[str, object]:
     return {name: visible(value) if isinstance(value, str) else value for name, value in values.items()}
 
