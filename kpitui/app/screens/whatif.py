@@ -137,16 +137,10 @@ class WhatIfScreen(PlanScreen):
         self.table.show(columns)
         self.show_levers()
 
-    @property
-    def selected(self) -> Column:
-        """The column under the cursor; the baseline while the cursor is on the labels."""
-        columns, index = self.table.columns_shown, self.table.selected_column_index
-        return columns[index if index is not None and index < len(columns) else 0]
-
     def show_levers(self) -> None:
         """Levers and forward calculation for the selected column: only while the panel shows,
         and only when the column or its plan changed (not on every move of the cursor)."""
-        column = self.selected
+        column = self.table.selected_column
         if not self.query_one("#levers-panel").display:
             self.panel_shows = None
             return
@@ -161,11 +155,11 @@ class WhatIfScreen(PlanScreen):
         text = self.query_one("#top", Input).value
         verdict = self.query_one("#verdict", Static)
         try:
-            top = parse_typed_top(text) if text.strip() else self.selected.calculation.top_target
+            top = parse_typed_top(text) if text.strip() else self.table.selected_column.calculation.top_target
         except ValueError as error:
             verdict.update(visible(str(error)))
             return
-        verdict.update(self.query_one(ForwardTable).show(self.selected.plan, top))
+        verdict.update(self.query_one(ForwardTable).show(self.table.selected_column.plan, top))
 
     @on(DataTable.CellHighlighted, "#compare")
     def highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -179,7 +173,7 @@ class WhatIfScreen(PlanScreen):
 
     def scenario_index(self, *, quiet: bool = False) -> int | None:
         """The open plan's scenario under the cursor, by position; None (and a word why) otherwise."""
-        return self.scenario_of(self.selected, quiet=quiet)
+        return self.scenario_of(self.table.selected_column, quiet=quiet)
 
     def scenario_of(self, column: Column, *, quiet: bool = False) -> int | None:
         """Where `column`'s scenario of the open plan is now; None (and a word why) otherwise."""

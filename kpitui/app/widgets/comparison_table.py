@@ -89,6 +89,12 @@ class ComparisonTable(FailSafe, DataTable):
             column = self.columns_shown[self.window_start + event.coordinate.column - 1]
             self.post_message(self.EditRequested(self, column, self.rows_shown[event.coordinate.row]))
 
+    @property
+    def selected_column(self) -> Column:
+        """The column under the cursor; the baseline while the cursor is on the labels."""
+        index = self.selected_column_index
+        return self.columns_shown[index if index is not None and index < len(self.columns_shown) else 0]
+
     def cell(self, index: int, row: Row) -> Text:
         columns = self.columns_shown
         column = columns[index]
