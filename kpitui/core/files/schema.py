@@ -88,7 +88,7 @@ class _Checker:
             self.fail(path, f"must be text (got {quantities.describe(value)})")
         return value
 
-    def parse(self, parser: Callable[[object], Any], value: object, path: str) -> Any:
+    def parse(self, parser: Callable[[Any], Any], value: object, path: str) -> Any:
         try:
             return parser(value)
         except ValueError as error:
