@@ -9,7 +9,6 @@ from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
-from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 LABEL_WIDTH = 20
@@ -36,7 +35,7 @@ class ComparisonTable(FailSafe, DataTable):
     thirty scenarios held at once made each edit several times slower.
     """
 
-    BORDER_TITLE = Translated(N_("Compared"))
+    BORDER_TITLE = "Compared"
     COMPONENT_CLASSES = set(CHANGE_STYLES.values())
 
     class EditRequested(Message):

@@ -10,7 +10,6 @@ from kpitui.app.safety import FailSafe
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 NAME_WIDTH = 12
@@ -27,7 +26,7 @@ def bar_length(target: int, top: int, width: int) -> int:
 class FunnelChart(FailSafe, Widget):
     """Stage name, bar and target, top of the funnel first; the KGI bar is drawn in the accent colour."""
 
-    BORDER_TITLE = Translated(N_("Funnel (log scale)"))
+    BORDER_TITLE = "Funnel (log scale)"
 
     DEFAULT_CSS = """
     FunnelChart { height: auto; }

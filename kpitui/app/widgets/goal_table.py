@@ -10,7 +10,6 @@ from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
-from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
@@ -21,8 +20,8 @@ TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 class GoalTable(FailSafe, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
-    BORDER_TITLE = Translated(N_("Goal"))
-    BORDER_SUBTITLE = Translated(N_("Enter edits"))  # Enter is the table's own key: no binding to name it
+    BORDER_TITLE = "Goal"
+    BORDER_SUBTITLE = "Enter edits"  # Enter is the table's own key: no binding to name it
 
     class EditRequested(Message):
         """Enter or a click on a row: edit or switch `field` (a calculated one: say where it comes from)."""

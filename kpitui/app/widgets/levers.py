@@ -10,7 +10,6 @@ from kpitui.core.domain import funnel
 from kpitui.core.domain.funnel import Lever
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_needed_rate, format_percent
-from kpitui.core.text.i18n import N_, Translated
 
 NAME_WIDTH = 14
 LEVERS_SHOWN = 50  # the cheapest levers; on a long funnel the rest change little
@@ -24,7 +23,7 @@ class LeverTable(FailSafe, DataTable):
     while) and remembered per plan, so moving around the comparison never waits for them.
     """
 
-    BORDER_TITLE = Translated(N_("Levers: +1 point on one rate"))
+    BORDER_TITLE = "Levers: +1 point on one rate"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="none", zebra_stripes=True)

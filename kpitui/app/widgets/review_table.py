@@ -11,7 +11,6 @@ from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import N_, Translated
 
 COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
 OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding
@@ -26,7 +25,7 @@ STATE_STYLES = {
 class ReviewTable(FailSafe, DataTable):
     """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
 
-    BORDER_TITLE = Translated(N_("KPI review"))
+    BORDER_TITLE = "KPI review"
     COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
     class CycleRequested(Message):

@@ -12,7 +12,6 @@ from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.columns import fit_widths
 from kpitui.core.text.formatting import format_count, format_percent, format_share
-from kpitui.core.text.i18n import N_, Translated
 from kpitui.core.text.safe_text import visible
 
 COLUMNS = (
@@ -30,7 +29,7 @@ TEXT_COLUMNS = ("name", "metric", "owner")
 class StageTable(FailSafe, DataTable):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
-    BORDER_TITLE = Translated(N_("Stages"))
+    BORDER_TITLE = "Stages"
 
     class EditRequested(Message):
         """Enter or a click on a cell: edit `field` of the stage named `stage` (a figure: say where it comes from)."""
