@@ -67,6 +67,10 @@ class KpiApp(FailSafeApp, App[None]):
     TITLE = "kpitui"
     MODES = {"funnel": FunnelScreen, "review": review_screen, "whatif": what_if_screen, "progress": progress_screen}
     DEFAULT_MODE = "funnel"
+    # Every screen gets a class for its size; app.tcss says what gives way at 80x24 and what grows
+    # at 160x45.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         # The tabs show 1-4 already: the footer keeps its room for the rest.
         Binding(

@@ -74,7 +74,7 @@ async def test_an_error_in_on_resize(app_on, monkeypatch, rescues_expected):
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("1")
-        plan = await edit_then_break(app_on, pilot, monkeypatch, WhatIfScreen, "watch_show_levers_panel")
+        plan = await edit_then_break(app_on, pilot, monkeypatch, WhatIfScreen, "on_resize")
         await pilot.press("3")
         await pilot.resize_terminal(100, 40)
         await assert_rescued(app_on, pilot, seen, plan)

@@ -100,7 +100,7 @@ async def test_filter_shows_only_open_kpis(app_on):
 
 
 async def test_undo_works_across_screens_and_rename_carries_the_review(app_on):
-    async with app_on.run_test() as pilot:
+    async with app_on.run_test(size=(120, 36)) as pilot:  # room for the whole new name
         await go_to_review(pilot)
         await pilot.press("down", "down", "o")  # Nurtured alignment: ok
         await pilot.press("1")

@@ -43,8 +43,6 @@ class ProgressScreen(PlanScreen):
     """The as-of month and what it means; the stages behind with their contingency plans; the pace; the month grid."""
 
     AUTO_FOCUS = "#progress-grid"
-    # Short terminals drop borders and keep one line a stage behind; wide ones get longer bars.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding(
             "left_square_bracket",

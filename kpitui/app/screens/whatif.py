@@ -108,13 +108,14 @@ class WhatIfScreen(PlanScreen):
         yield Footer()
 
     def on_resize(self) -> None:
-        self.watch_show_levers_panel(self.show_levers_panel)
+        self.call_after_refresh(self.show_levers)  # a taller terminal may show the panel now
 
     def watch_show_levers_panel(self, shown: bool | None) -> None:
-        """On a short terminal the comparison gets the room, until the user asks for the panel (l)."""
-        self.query_one("#levers-panel").display = shown if shown is not None else self.size.height >= 30
-        if self.is_mounted and self.table.columns_shown:
-            self.show_levers()
+        """On a short terminal the comparison gets the room (app.tcss), until the user asks for the panel (l)."""
+        self.set_class(shown is True, "-levers-shown")
+        self.set_class(shown is False, "-levers-hidden")
+        if self.is_mounted:
+            self.call_after_refresh(self.show_levers)
 
     def action_toggle_levers(self) -> None:
         """Show or hide the levers and forward panel of the selected column."""
@@ -140,6 +141,8 @@ class WhatIfScreen(PlanScreen):
     def show_levers(self) -> None:
         """Levers and forward calculation for the selected column: only while the panel shows,
         and only when the column or its plan changed (not on every move of the cursor)."""
+        if not self.table.columns_shown:
+            return
         column = self.table.selected_column
         if not self.query_one("#levers-panel").display:
             self.panel_shows = None

@@ -2,10 +2,12 @@
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from kpitui.core.text.columns import NARROWEST
 from kpitui.core.text.safe_text import visible
 
 
@@ -15,6 +17,15 @@ def literal(text: str, *, width: int | None = None, style: str = "") -> Text:
     if width is not None and cell.cell_len > width:
         cell.truncate(width, overflow="ellipsis")
     return cell
+
+
+def text_room(table: DataTable, labels: list[str], rows: list[list[Text]]) -> int:
+    """Cells left for a table's one text column once its figure columns (headed by `labels`, with
+    `rows` of figure cells) have their full width and every column its padding, inside the
+    scrollbar, so nothing scrolls sideways. Figures are never cut; the text column gives way."""
+    widths = [max([cell_len(label), *(row[index].cell_len for row in rows)]) for index, label in enumerate(labels)]
+    padding = 2 * table.cell_padding * (len(labels) + 1)
+    return max(NARROWEST, table.scrollable_content_region.width - sum(widths) - padding)
 
 
 def number(text: str, *, style: str = "") -> Text:

@@ -5,15 +5,16 @@ from textual.widgets import DataTable
 
 from kpitui.app.background import in_background
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, sync_rows
+from kpitui.app.widgets.cells import literal, number, sync_rows, text_room
 from kpitui.core.domain import funnel
 from kpitui.core.domain.funnel import Lever
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_needed_rate, format_percent
 
-NAME_WIDTH = 14
 LEVERS_SHOWN = 50  # the cheapest levers; on a long funnel the rest change little
 LEVERS_KEPT = 16  # plans whose levers are remembered (the baseline and scenarios looked at)
+LEVER_COLUMNS = (("stage", "Stage"), ("rate", "Rate"), ("top", "Top needs"), ("saving", "Saves"))
+FORWARD_COLUMNS = (("stage", "Stage"), ("expected", "Expected"), ("needed", "Alone needs"))
 
 
 class LeverTable(FailSafe, DataTable):
@@ -29,10 +30,16 @@ class LeverTable(FailSafe, DataTable):
         super().__init__(id=id, cursor_type="none", zebra_stripes=True)
         self.known: dict[tuple, list[Lever]] = {}
         self.wanted: tuple | None = None  # the plan whose levers should show
+        self.drawn: list[Lever] | None = None
 
     def on_mount(self) -> None:
-        for key, label in (("stage", "Stage"), ("rate", "Rate"), ("top", "Top needs"), ("saving", "Saves")):
+        for key, label in LEVER_COLUMNS:
             self.add_column(Text(label, justify="left" if key == "stage" else "right"), key=key)
+
+    def on_resize(self) -> None:
+        """The names get the width the figures leave."""
+        if self.drawn is not None:
+            self.draw(self.drawn)
 
     def show(self, plan: Plan) -> None:
         """Rank the levers of `plan`: at once when known, otherwise as soon as they are worked out."""
@@ -59,21 +66,23 @@ class LeverTable(FailSafe, DataTable):
         in_background(self.app, lambda: funnel.levers(plan, still_wanted), done)
 
     def draw(self, levers: list[Lever]) -> None:
+        self.drawn = levers
         shown = levers[:LEVERS_SHOWN]
         self.border_subtitle = f"cheapest {len(shown)} of {format_count(len(levers))}" if len(shown) < len(levers) else ""
+        figures = [
+            [
+                number(f"{format_percent(lever.rate)}→{format_percent(lever.improved_rate)}"),
+                number(format_count(lever.top_target)),
+                number(format_count(lever.saving)),
+            ]
+            for lever in shown
+        ]
+        name_width = text_room(self, [label for _, label in LEVER_COLUMNS[1:]], figures)
         sync_rows(
             self,
             [
-                (
-                    lever.name,
-                    [
-                        literal(lever.name, width=NAME_WIDTH, style="bold" if rank == 0 and lever.saving else ""),
-                        number(f"{format_percent(lever.rate)}→{format_percent(lever.improved_rate)}"),
-                        number(format_count(lever.top_target)),
-                        number(format_count(lever.saving)),
-                    ],
-                )
-                for rank, lever in enumerate(shown)
+                (lever.name, [literal(lever.name, width=name_width, style="bold" if rank == 0 and lever.saving else ""), *cells])
+                for rank, (lever, cells) in enumerate(zip(shown, figures, strict=True))
             ],
         )
 
@@ -83,22 +92,32 @@ class ForwardTable(FailSafe, DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="none", zebra_stripes=True)
+        self.drawn: tuple[Plan, int] | None = None
 
     def on_mount(self) -> None:
-        for key, label in (("stage", "Stage"), ("expected", "Expected"), ("needed", "Alone needs")):
+        for key, label in FORWARD_COLUMNS:
             self.add_column(Text(label, justify="left" if key == "stage" else "right"), key=key)
+
+    def on_resize(self) -> None:
+        """The names get the width the figures leave."""
+        if self.drawn is not None:
+            self.show(*self.drawn)
 
     def show(self, plan: Plan, top: int) -> str:
         """Draw the forward calculation of `plan` from `top`; returns the verdict on the KGI."""
+        self.drawn = (plan, top)
         kgi = funnel.kgi(plan.goal)
         rates = funnel.stage_rates(plan)
         result = funnel.forward(rates, top, kgi)
         needed = [format_needed_rate(rate) for rate in funnel.needed_rates(rates, top, kgi)] + [""]
+        counts = result.expected_counts
+        figures = [[number(format_count(expected)), number(rate)] for expected, rate in zip(counts, needed, strict=True)]
+        name_width = text_room(self, [label for _, label in FORWARD_COLUMNS[1:]], figures)
         sync_rows(
             self,
             [
-                (stage.name, [literal(stage.name, width=NAME_WIDTH), number(format_count(expected)), number(rate)])
-                for stage, expected, rate in zip(plan.stages, result.expected_counts, needed, strict=True)
+                (stage.name, [literal(stage.name, width=name_width), *cells])
+                for stage, cells in zip(plan.stages, figures, strict=True)
             ],
         )
         if result.kgi_gap == 0:

@@ -6,14 +6,13 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows
+from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows, text_room
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
 
 COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
-OTHER_COLUMNS_WIDTH = 72  # target, four states and the plan column, with cell padding
 STATE_LABELS = {CriterionState.OK: "✓ ok", CriterionState.CONCERN: "✗ concern", CriterionState.TODO: "· to do"}
 STATE_STYLES = {
     CriterionState.OK: "review-table--ok",
@@ -55,7 +54,8 @@ class ReviewTable(FailSafe, DataTable):
             return self.table
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        # The names stay in view should the table ever scroll sideways.
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         self.shown: tuple[Plan, Calculation, bool] | None = None
 
     def on_mount(self) -> None:
@@ -99,23 +99,21 @@ class ReviewTable(FailSafe, DataTable):
     def show(self, plan: Plan, calculation: Calculation, *, open_only: bool) -> None:
         """Draw the review of every KPI stage, or only those still needing attention."""
         self.shown = (plan, calculation, open_only)
-        name_width = max(12, self.size.width - OTHER_COLUMNS_WIDTH)
         targets = {row.name: row.target for row in calculation.stages}
         stages = [s for s in plan.kpi_stages if not open_only or needs_attention(plan, s.name)]
+        figures = [
+            [
+                number(format_count(targets[stage.name])),
+                *(self.state_cell(plan.review_of(stage.name).state(c)) for c in CRITERIA),
+                self.plan_cell(plan, stage.name),
+            ]
+            for stage in stages
+        ]
+        # The names give way at 80 columns (the question below the table names the KPI in full).
+        name_width = text_room(self, [label for _, label in COLUMNS[1:]], figures)
         sync_rows(
             self,
-            [
-                (
-                    stage.name,
-                    [
-                        literal(stage.name, width=name_width),
-                        number(format_count(targets[stage.name])),
-                        *(self.state_cell(plan.review_of(stage.name).state(c)) for c in CRITERIA),
-                        self.plan_cell(plan, stage.name),
-                    ],
-                )
-                for stage in stages
-            ],
+            [(stage.name, [literal(stage.name, width=name_width), *cells]) for stage, cells in zip(stages, figures, strict=True)],
         )
 
     def on_resize(self) -> None:

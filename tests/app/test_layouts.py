@@ -1,0 +1,74 @@
+"""What gives way at 80x24 and what grows at 160x45: names give way, figures and headings never do."""
+
+import pytest
+from textual.widgets import DataTable, TextArea
+
+from kpitui.app.factory import make_app
+
+NARROW, WIDE = (80, 24), (160, 45)
+
+
+def fits_sideways(table: DataTable) -> bool:
+    """Every column in view: nothing of the table is left to scroll to."""
+    return table.max_scroll_x == 0 and table.scroll_x == 0
+
+
+def shows_every_row(table: DataTable) -> bool:
+    return table.max_scroll_y == 0
+
+
+def empty_rows(table: DataTable) -> int:
+    """Lines of the table below its last row."""
+    header = table.header_height if table.show_header else 0
+    return table.scrollable_content_region.height - header - table.row_count
+
+
+async def go_to(pilot, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("plan", ["web-reference.toml", "web-reference-ja.toml", "hostile-names.toml"])
+async def test_the_review_keeps_every_column_in_view_at_80_columns_after_a_plan_is_written(samples, tmp_path, plan):
+    app = make_app(samples / plan)
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, "2")
+        table = app.screen.query_one("#review", DataTable)
+        await pilot.press(*["down"] * (table.row_count - 1), *["right"] * 6)
+        await pilot.pause()
+        await pilot.press("p", "x", "escape")  # write the last KPI's contingency plan, back to the table
+        await pilot.pause()
+        assert fits_sideways(table)  # the names did not scroll away
+        assert [cell.plain for cell in table.get_column_at(6)][-1] == "written"
+
+
+@pytest.mark.parametrize("plan", ["web-reference.toml", "web-reference-ja.toml", "hostile-names.toml"])
+async def test_levers_and_forward_show_every_column_at_80_columns(samples, plan):
+    app = make_app(samples / plan)
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, "3")
+        await go_to(pilot, "l")
+        for name in ("#levers", "#forward"):
+            assert fits_sideways(app.screen.query_one(name, DataTable)), name
+
+
+async def test_the_what_if_panel_shows_every_forward_row_at_160x45(samples):
+    app = make_app(samples / "web-reference.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await go_to(pilot, "3")
+        compare = app.screen.query_one("#compare", DataTable)
+        assert shows_every_row(compare) and empty_rows(compare) == 0  # no half-empty comparison above
+        forward = app.screen.query_one("#forward", DataTable)
+        assert forward.row_count == 5 and shows_every_row(forward)
+        await go_to(pilot, "l")  # the user's choice outranks the terminal's size
+        assert not app.screen.query_one("#levers-panel").display
+
+
+async def test_the_review_gives_the_texts_the_room_at_160x45(samples):
+    app = make_app(samples / "web-reference.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await go_to(pilot, "2")
+        table = app.screen.query_one("#review", DataTable)
+        assert shows_every_row(table) and empty_rows(table) == 0
+        for area in app.screen.query(TextArea):
+            assert area.size.height >= 20  # the notes boxes grow, not the table's empty rows
