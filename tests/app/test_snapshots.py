@@ -4,8 +4,8 @@ import pytest
 
 from kpitui.app.factory import make_app
 
-SIZES = [(80, 24), (120, 36)]
-PLANS = ["web-reference.toml", "web-reference-ja.toml", "hostile-names.toml"]
+SIZES = [(80, 24), (120, 36), (160, 45)]
+PLANS = ["web-reference.toml", "web-reference-ja.toml", "hostile-names.toml"]  # hostile: long names too
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -50,14 +50,20 @@ def test_review_screen_filtered_with_a_missing_plan_flagged(snap_compare, sample
     assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(80, 24), press=keys)
 
 
-def test_help_screen(snap_compare, samples):
-    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=(100, 40), press=["f1"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 40), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(snap_compare, samples, size):
+    assert snap_compare(make_app(samples / "web-reference.toml"), terminal_size=size, press=["f1"])
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("plan", PLANS)
 def test_what_if_screen(snap_compare, samples, plan, size):
     assert snap_compare(make_app(samples / plan), terminal_size=size, press=["3"])
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_what_if_levers_at_80x24(snap_compare, samples, plan):
+    assert snap_compare(make_app(samples / plan), terminal_size=(80, 24), press=["3", "l"])
 
 
 def test_what_if_with_forward_from_a_typed_count(snap_compare, samples):
