@@ -72,3 +72,35 @@ async def test_the_review_gives_the_texts_the_room_at_160x45(samples):
         assert shows_every_row(table) and empty_rows(table) == 0
         for area in app.screen.query(TextArea):
             assert area.size.height >= 20  # the notes boxes grow, not the table's empty rows
+
+
+async def test_names_are_not_cut_while_there_is_room_at_160x45(samples):
+    """A long stage name and title: whole in the funnel chart, the goal table, the What-if labels and
+    the levers and forward tables, where 160 columns leave them the room."""
+    app = make_app(samples / "hostile-names.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        chart = app.screen.query_one("#chart").render().plain
+        assert "Top [of] funnel " in chart and "[@click=app.quit]Visits[/] " in chart
+        goal = app.screen.query_one("#goal", DataTable)
+        assert [cell.plain for cell in goal.get_column_at(1)][-2] == r"[b]Hostile[/b] \x1b]0;pwned\x07 plan"
+        await go_to(pilot, "3")
+        compare = app.screen.query_one("#compare", DataTable)
+        labels = [cell.plain for cell in compare.get_column_at(0)]
+        assert "[@click=app.quit]Visits[/] target" in labels and r"Leads \x1b[31mred\x1b[0m \u202eevil rate" in labels
+        for name in ("#levers", "#forward"):
+            names = [cell.plain for cell in app.screen.query_one(name, DataTable).get_column_at(0)]
+            assert "[@click=app.quit]Visits[/]" in names, name
+
+
+async def test_the_baseline_stays_in_view_while_the_scenarios_scroll(samples):
+    app = make_app(samples / "web-reference.toml")
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, "3")
+        compare = app.screen.query_one("#compare", DataTable)
+        await pilot.press(*["right"] * 4)  # to the last scenario: only one fits beside the baseline
+        await pilot.pause()
+        assert [compare.get_cell_at((0, column)).plain for column in range(1, len(compare.columns))] == [
+            "Baseline",
+            "Conservative",
+        ]

@@ -262,7 +262,7 @@ async def test_the_panel_follows_the_terminal_height_and_l_toggles_it(app_on):
         assert panel.display
 
 
-async def test_thirty_scenarios_scroll_with_the_labels_pinned(tmp_path):
+async def test_thirty_scenarios_scroll_with_the_labels_and_baseline_pinned(tmp_path):
     from benchmarks.large_plan import large_plan
     from kpitui.core.files.planfile import save_plan
 
@@ -277,9 +277,10 @@ async def test_thirty_scenarios_scroll_with_the_labels_pinned(tmp_path):
         assert table.selected_column_index == 30
         assert table.get_cell_at((0, table.cursor_column)).plain == "Scenario 029"
         assert table.get_cell_at((2, 0)).plain == "Revenue"  # the labels stay
-        assert "columns" in table.border_subtitle
+        assert table.get_cell_at((0, 1)).plain == "Baseline"  # and so does what the differences are from
+        assert "columns 1, " in table.border_subtitle
         await pilot.press(*["left"] * 31)
-        assert table.selected_column_index is None and table.window_start == 0
+        assert table.selected_column_index is None and table.window_start == 1
 
 
 async def test_the_levers_panel_shows_the_selected_column_after_new_copy_and_scrolling(app_on):

@@ -1,5 +1,6 @@
-"""Baseline, scenarios and other plans side by side; the row labels stay put while columns scroll."""
+"""Baseline, scenarios and other plans side by side; the row labels and the baseline stay put while columns scroll."""
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -11,28 +12,36 @@ from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
 from kpitui.core.text.safe_text import visible
 
-LABEL_WIDTH = 20
-VALUE_WIDTH = 22
+LABEL_WIDTH = 20  # the labels' width when their text is no wider; longer names get up to a third of the table
+VALUE_WIDTH = 22  # a column's width while they do not all fit; when they do, up to WIDEST_VALUE
+WIDEST_VALUE = 44
 # Rows above the figures: the scenario's name and its note, edited with Enter like the figures.
 # How a difference reads: it helps reach the goal, it hurts, or neither; coloured in app.tcss.
 CHANGE_STYLES = {True: "comparison-table--helps", False: "comparison-table--hurts", None: "comparison-table--neutral"}
 NAME, NOTE = Row("name", "Scenario", "text", comparison.NEUTRAL), Row("note", "Note", "text", comparison.NEUTRAL)
 
 
-def row_label(row: Row) -> Text:
+def row_label(row: Row, width: int) -> Text:
     """`Visits target`, `KGI` …: the stage's name shown literally, cut to keep `rate`/`target` in view."""
     if row.stage is None:
         return Text(row.label, style="bold" if row.key == "kgi" else "")
     kind = row.label.removeprefix(row.stage)
-    return literal(row.stage, width=LABEL_WIDTH - len(kind)) + Text(kind, style="dim")
+    return literal(row.stage, width=width - cell_len(kind)) + Text(kind, style="dim")
+
+
+def label_width(rows: list[Row], table_width: int) -> int:
+    """As wide as the widest label, from `LABEL_WIDTH` up to a third of the table."""
+    natural = max(cell_len(visible(row.label)) for row in rows)
+    return max(LABEL_WIDTH, min(natural, table_width // 3))
 
 
 class ComparisonTable(FailSafe, DataTable):
     """One column a baseline or scenario: each figure, and how it differs, coloured by whether it helps.
 
-    The table holds only the columns that fit, beside the pinned labels, and moving the cursor
-    past an edge moves that window: a DataTable redraws every cell of a row on any change, so
-    thirty scenarios held at once made each edit several times slower.
+    The table holds only the columns that fit beside the pinned labels and baseline (what every
+    difference is measured from), and moving the cursor past an edge moves that window over the
+    other columns: a DataTable redraws every cell of a row on any change, so thirty scenarios held
+    at once made each edit several times slower.
     """
 
     BORDER_TITLE = "Compared"
@@ -53,22 +62,25 @@ class ComparisonTable(FailSafe, DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         # The name and note rows stand in for a header: they stay on top and can be edited.
-        super().__init__(id=id, cursor_type="cell", fixed_rows=2, fixed_columns=1, show_header=False, zebra_stripes=True)
+        super().__init__(id=id, cursor_type="cell", fixed_rows=2, fixed_columns=2, show_header=False, zebra_stripes=True)
         self.columns_shown: list[Column] = []
         self.rows_shown: list[Row] = []
         self.several_plans = False
-        self.window_start = 0
+        self.window_start = 1  # the first column after the baseline in view
+        self.label_width = LABEL_WIDTH
+        self.value_width = VALUE_WIDTH
 
     def on_mount(self) -> None:
         redraw_on_theme_change(self, self.redraw)
 
     @property
     def window_size(self) -> int:
-        """How many comparison columns fit beside the labels."""
-        return max(1, (self.size.width - LABEL_WIDTH - 4) // (VALUE_WIDTH + 2))
+        """How many columns fit beside the labels and the baseline (one at least)."""
+        return max(1, (self.size.width - self.label_width - 4) // (VALUE_WIDTH + 2) - 1)
 
     @property
     def window(self) -> range:
+        """The columns in view after the baseline."""
         return range(self.window_start, min(self.window_start + self.window_size, len(self.columns_shown)))
 
     @property
@@ -77,8 +89,10 @@ class ComparisonTable(FailSafe, DataTable):
 
     @property
     def selected_column_index(self) -> int | None:
-        """The comparison column under the cursor (None on the labels)."""
-        return self.window_start + self.cursor_column - 1 if self.cursor_column > 0 else None
+        """The comparison column under the cursor (None on the labels, 0 on the baseline)."""
+        if self.cursor_column < 2:
+            return self.cursor_column - 1 if self.cursor_column else None
+        return self.window_start + self.cursor_column - 2
 
     @on(DataTable.CellSelected)
     def request_edit(self, event: DataTable.CellSelected) -> None:
@@ -98,11 +112,11 @@ class ComparisonTable(FailSafe, DataTable):
         columns = self.columns_shown
         column = columns[index]
         if row is NAME:
-            return literal(column.label, width=VALUE_WIDTH, style="bold reverse" if column.scenario is None else "bold")
+            return literal(column.label, width=self.value_width, style="bold reverse" if column.scenario is None else "bold")
         if row is NOTE:
             if self.several_plans and column.scenario is None:  # a plan's scenarios follow its baseline
-                return literal(column.title, width=VALUE_WIDTH, style="bold underline")
-            return literal(column.note, width=VALUE_WIDTH, style="italic")
+                return literal(column.title, width=self.value_width, style="bold underline")
+            return literal(column.note, width=self.value_width, style="italic")
         figure = comparison.value(column, row)
         text = Text(no_wrap=True, overflow="ellipsis")
         overridden = row.key in column.overridden
@@ -114,7 +128,7 @@ class ComparisonTable(FailSafe, DataTable):
         described = comparison.format_difference(row, change)
         if described and change is not None:
             text.append(" " + described, style=self.get_component_rich_style(CHANGE_STYLES[change.helps], partial=True))
-        text.truncate(VALUE_WIDTH, overflow="ellipsis")  # a wide cell would push the labels out of view
+        text.truncate(self.value_width, overflow="ellipsis")  # a wide cell would push the labels out of view
         return text
 
     def show(self, columns: list[Column]) -> None:
@@ -122,7 +136,11 @@ class ComparisonTable(FailSafe, DataTable):
         self.columns_shown = columns
         self.several_plans = len({column.source for column in columns}) > 1
         self.rows_shown = [NAME, NOTE, *comparison.comparison_rows(columns)]
-        self.window_start = max(0, min(self.window_start, len(columns) - self.window_size))
+        self.label_width = label_width(self.rows_shown, self.size.width)
+        # Columns that all fit share the room: a wide terminal shows whole names and notes.
+        room = (self.size.width - self.label_width - 4) // len(columns) - 2
+        self.value_width = min(WIDEST_VALUE, room) if room > VALUE_WIDTH else VALUE_WIDTH
+        self.window_start = max(1, min(self.window_start, len(columns) - self.window_size))
         self.draw()
 
     def redraw(self) -> None:
@@ -130,31 +148,34 @@ class ComparisonTable(FailSafe, DataTable):
             self.draw()
 
     def draw(self) -> None:
-        window = self.window
-        if len(self.columns) != len(window) + 1:
+        shown = [0, *self.window] if self.columns_shown else []
+        if len(self.columns) != len(shown) + 1:
             cursor = self.cursor_coordinate
             self.clear(columns=True)
             self.add_column("", key="label")
-            for position in range(len(window)):
+            for position in range(len(shown)):
                 self.add_column("", key=f"w{position}")
-            self.move_cursor(row=cursor.row, column=min(cursor.column, len(window)), animate=False)
-        sync_rows(self, [(row.key, [row_label(row), *(self.cell(i, row) for i in window)]) for row in self.rows_shown])
-        more = (
-            f" · columns {window.start + 1}-{window.stop} of {len(self.columns_shown)}"
-            if len(window) < len(self.columns_shown)
-            else ""
+            self.move_cursor(row=cursor.row, column=min(cursor.column, len(shown)), animate=False)
+        sync_rows(
+            self,
+            [(row.key, [row_label(row, self.label_width), *(self.cell(i, row) for i in shown)]) for row in self.rows_shown],
         )
+        count, first, last = len(self.columns_shown), self.window.start + 1, self.window.stop
+        more = ""
+        if len(shown) < count:  # the baseline is column 1, then the window
+            window = f"{first}-{last}" if first < last else f"{first}"
+            more = f" · columns 1-{last} of {count}" if first == 2 else f" · columns 1, {window} of {count}"
         self.border_subtitle = f"Enter edits · * overridden{more}"
 
     def select_column(self, index: int) -> None:
-        """Put the cursor on comparison column `index`, moving the window to show it."""
+        """Put the cursor on comparison column `index`, moving the window to show it (the baseline is always shown)."""
         cursor = self.cursor_coordinate
-        if index < self.window_start:
+        if 0 < index < self.window_start:
             self.window_start = index
         elif index >= self.window_start + self.window_size:
             self.window_start = index - self.window_size + 1
         self.draw()
-        self.move_cursor(column=index - self.window_start + 1)
+        self.move_cursor(column=1 if index == 0 else index - self.window_start + 2)
         if self.cursor_coordinate == cursor:
             # The window moved under a cursor that stayed put: another column is selected all the
             # same, and what shows the selected column (the levers) must hear of it.
@@ -167,15 +188,15 @@ class ComparisonTable(FailSafe, DataTable):
     def action_cursor_right(self) -> None:
         """Right; past the last column shown, the window moves."""
         index = self.selected_column_index
-        if index is not None and self.cursor_column == len(self.window) and index + 1 < len(self.columns_shown):
+        if index is not None and self.cursor_column == len(self.columns) - 1 and index + 1 < len(self.columns_shown):
             self.select_column(index + 1)
         else:
             super().action_cursor_right()
 
     def action_cursor_left(self) -> None:
-        """Left; past the first column shown, the window moves (and then on to the labels)."""
+        """Left; past the first column shown after the baseline, the window moves (then on to the baseline and labels)."""
         index = self.selected_column_index
-        if index is not None and self.cursor_column == 1 and self.window_start > 0:
+        if index is not None and self.cursor_column == 2 and self.window_start > 1:
             self.select_column(index - 1)
         else:
             super().action_cursor_left()

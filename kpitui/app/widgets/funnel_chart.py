@@ -3,6 +3,7 @@ bottom still leaves every bar visible."""
 
 import math
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -12,7 +13,7 @@ from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.safe_text import visible
 
-NAME_WIDTH = 12
+NAME_WIDTH = 12  # the names' width when they are no longer; longer names get up to a third of the chart
 MAX_BARS = 10  # what the overview has room for (app.tcss: #overview max-height 12, less the border)
 
 
@@ -59,7 +60,9 @@ class FunnelChart(FailSafe, Widget):
         bars = self.bars()
         figures = {index: format_count(calculation.stages[index].target) for index in bars if index is not None}
         figure_width = max(len(f) for f in figures.values())
-        bar_room = max(1, self.size.width - NAME_WIDTH - figure_width - 2)
+        names = {index: visible(plan.stages[index].name) for index in figures}
+        name_width = max(NAME_WIDTH, min(max(cell_len(name) for name in names.values()) + 1, self.size.width // 3))
+        bar_room = max(1, self.size.width - name_width - figure_width - 2)
         bar_style = self.app.theme_variables.get("primary", "blue")
         kgi_style = self.app.theme_variables.get("accent", "magenta")
         lines = Text(no_wrap=True, overflow="ellipsis")
@@ -69,10 +72,10 @@ class FunnelChart(FailSafe, Widget):
             if index is None:
                 lines.append(f"⋮ {format_count(len(plan.stages) - MAX_BARS + 1)} more stages", style="dim")
                 continue
-            stage, row = plan.stages[index], calculation.stages[index]
+            row = calculation.stages[index]
             is_kgi = index == len(plan.stages) - 1
-            name = Text(visible(stage.name), no_wrap=True)
-            name.truncate(NAME_WIDTH - 1, overflow="ellipsis", pad=True)
+            name = Text(names[index], no_wrap=True)
+            name.truncate(name_width - 1, overflow="ellipsis", pad=True)
             length = bar_length(row.target, calculation.top_target, bar_room)
             padding = (bar_room - length) // 2
             lines.append_text(name)

@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows, text_room
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
@@ -14,7 +14,6 @@ from kpitui.core.text.safe_text import visible
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
 DERIVED = ("orders_total", "kgi")
-TEXT_WIDTH = 18  # keeps the goal panel within half of an 80-column terminal
 
 
 class GoalTable(FailSafe, DataTable):
@@ -37,6 +36,7 @@ class GoalTable(FailSafe, DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
+        self.shown: tuple[Plan, Calculation] | None = None
 
     def on_mount(self) -> None:
         self.add_column("Field", key="field")
@@ -52,14 +52,23 @@ class GoalTable(FailSafe, DataTable):
         event.stop()
         self.post_message(self.EditRequested(self, str(event.row_key.value)))
 
+    def on_resize(self) -> None:
+        """The title and names get the width the panel has (app.tcss sizes it)."""
+        if self.shown is not None:
+            self.show(*self.shown)
+
     def show(self, plan: Plan, calculation: Calculation) -> None:
-        """Draw the goal of `plan` with the figures derived from it."""
+        """Draw the goal of `plan` with the figures derived from it; plan texts are cut to the panel's
+        width (the figure that starts the KGI never), figures never."""
+        self.shown = (plan, calculation)
         goal, currency = plan.goal, visible(plan.currency)
         kgi = f"{format_count(calculation.kgi)} {plan.kgi_stage.name}"
+        # Plan texts as (text, style): cut once the labels' width is known.
+        rows: list[tuple[str, str, Text | tuple[str, str]]]
         if goal.is_count_driven:
             rows = [
                 ("kind", "Kind", Text("KGI count")),
-                ("orders", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
+                ("orders", "KGI", (kgi, "bold")),
             ]
         else:
             assert goal.revenue is not None and goal.average_deal is not None and calculation.orders_total is not None
@@ -69,12 +78,20 @@ class GoalTable(FailSafe, DataTable):
                 ("average_deal", "Average order", number(format_money(goal.average_deal, currency))),
                 ("channel_share", "Channel share", number(format_percent(goal.channel_share))),
                 ("orders_total", "Total orders", number(format_count(calculation.orders_total))),
-                ("kgi", "KGI", literal(kgi, width=TEXT_WIDTH, style="bold")),
+                ("kgi", "KGI", (kgi, "bold")),
             ]
         rows += [
             ("months", "Months", number(str(plan.months))),
             ("rounding", "Rounding", Text(plan.rounding.value)),
-            ("title", "Title", literal(plan.title or "(file name)", width=TEXT_WIDTH)),
-            ("currency", "Currency", literal(plan.currency or "(none)", width=TEXT_WIDTH)),
+            ("title", "Title", (plan.title or "(file name)", "")),
+            ("currency", "Currency", (plan.currency or "(none)", "")),
         ]
-        sync_rows(self, [(key, [Text(label, style="dim"), value]) for key, label, value in rows])
+        labels = [Text(label, style="dim") for _, label, _ in rows]
+        width = max(len(format_count(calculation.kgi)) + 2, text_room(self, [""], [[label] for label in labels]))
+        sync_rows(
+            self,
+            [
+                (key, [label, value if isinstance(value, Text) else literal(value[0], width=width, style=value[1])])
+                for (key, _, value), label in zip(rows, labels, strict=True)
+            ],
+        )
