@@ -104,3 +104,18 @@ async def test_the_baseline_stays_in_view_while_the_scenarios_scroll(samples):
             "Baseline",
             "Conservative",
         ]
+
+
+@pytest.mark.parametrize("screen", ["1", "2", "3", "4"])
+async def test_the_footer_keeps_help_in_view_at_80_columns(samples, screen):
+    app = make_app(samples / "web-reference-ja.toml")
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, screen)
+        await pilot.pause(0.2)  # the footer follows the new screen's keys
+
+        def key(action: str):
+            (found,) = [key for key in app.screen.query("FooterKey") if getattr(key, "action", None) == action]
+            return found.region
+
+        # The palette's key sits at the right edge, over whatever the row of keys left there.
+        assert key("help").right <= key("command_palette").x, "the footer cut the Help key"
