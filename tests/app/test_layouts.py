@@ -50,6 +50,7 @@ async def test_levers_and_forward_show_every_column_at_80_columns(samples, plan)
         await go_to(pilot, "l")
         for name in ("#levers", "#forward"):
             assert fits_sideways(app.screen.query_one(name, DataTable)), name
+        assert shows_every_row(app.screen.query_one("#forward", DataTable))  # all five stages
 
 
 async def test_the_what_if_panel_shows_every_forward_row_at_160x45(samples):
