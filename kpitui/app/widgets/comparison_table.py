@@ -87,12 +87,16 @@ class ComparisonTable(FailSafe, DataTable):
     def selected_row(self) -> Row | None:
         return self.rows_shown[self.cursor_row] if self.rows_shown else None
 
+    def column_index(self, table_column: int) -> int | None:
+        """The comparison column drawn in `table_column` (None for the labels, 0 for the baseline)."""
+        if table_column < 2:
+            return table_column - 1 if table_column else None
+        return self.window_start + table_column - 2
+
     @property
     def selected_column_index(self) -> int | None:
         """The comparison column under the cursor (None on the labels, 0 on the baseline)."""
-        if self.cursor_column < 2:
-            return self.cursor_column - 1 if self.cursor_column else None
-        return self.window_start + self.cursor_column - 2
+        return self.column_index(self.cursor_column)
 
     @on(DataTable.CellSelected)
     def request_edit(self, event: DataTable.CellSelected) -> None:
