@@ -102,9 +102,9 @@ class ComparisonTable(FailSafe, DataTable):
     def request_edit(self, event: DataTable.CellSelected) -> None:
         """The column and row chosen, fixed now (the row labels ask for nothing)."""
         event.stop()
-        if event.coordinate.column > 0 and self.rows_shown:
-            column = self.columns_shown[self.window_start + event.coordinate.column - 1]
-            self.post_message(self.EditRequested(self, column, self.rows_shown[event.coordinate.row]))
+        index = self.column_index(event.coordinate.column)
+        if index is not None and self.rows_shown:
+            self.post_message(self.EditRequested(self, self.columns_shown[index], self.rows_shown[event.coordinate.row]))
 
     @property
     def selected_column(self) -> Column:
