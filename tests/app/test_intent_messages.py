@@ -120,3 +120,15 @@ async def test_enter_on_a_month_cell_asks_for_that_stage_and_month(app_on):
         await pilot.pause()
         assert [(m.cell.stage, m.cell.label) for m in seen] == [("Leads", grid.labels[1])]
         assert prompt(app_on) == f"Actual count of Leads in {grid.labels[1]}"
+
+
+async def test_a_comparison_request_names_the_scrolled_to_scenario_and_the_pinned_baseline(app_on):
+    hook, seen = recording(ComparisonTable.EditRequested)
+    async with app_on.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("right", "right", "right", "right", "enter")  # the last scenario's name, scrolled to
+        await pilot.pause()
+        await pilot.press("escape", "left", "left", "left", "enter")  # the baseline, pinned beside it
+        await pilot.pause()
+        assert [(m.column.label, m.row.key) for m in seen] == [("Conservative", "name"), ("Baseline", "name")]
