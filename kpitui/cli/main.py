@@ -14,7 +14,7 @@ from kpitui.cli.usage import EXIT_PROBLEM, EXIT_USAGE, UsageError
 from kpitui.core.domain.quantities import quoted
 from kpitui.core.errors import PlanError
 from kpitui.core.text import i18n
-from kpitui.core.text.i18n import LANGUAGES, N_, _, resolve_language, set_language, tr
+from kpitui.core.text.i18n import LANGUAGES, N_, _, ntr, resolve_language, set_language, tr
 from kpitui.core.text.safe_text import visible
 
 COMMANDS = ("calc", "compare", "check", "status", "actuals", "new")
@@ -48,7 +48,14 @@ class _Parser(argparse.ArgumentParser):
 
     def unexpected(self, extra: list[str]) -> None:
         """Arguments left over, reported by the parser of the command they were given to."""
-        self.error(f"unexpected argument{'s' if len(extra) > 1 else ''} {', '.join(map(quoted, extra))}")
+        self.error(
+            ntr(
+                "unexpected argument {arguments}",
+                "unexpected arguments {arguments}",
+                len(extra),
+                arguments=", ".join(map(quoted, extra)),
+            )
+        )
 
 
 def _top(text: str) -> int:
@@ -75,7 +82,7 @@ def _take_language(argv: list[str]) -> tuple[str | None, list[str]]:
             return argument.removeprefix("--lang="), argv[:index] + argv[index + 1 :]
         if argument == "--lang":
             if index + 1 == len(argv):
-                raise UsageError(f"--lang needs one of {', '.join(LANGUAGES)}")  # before the language is known
+                raise UsageError(f"--lang needs one of {', '.join(LANGUAGES)}")  # before the language is known: English
             return argv[index + 1], argv[:index] + argv[index + 2 :]
     return None, argv
 
@@ -233,7 +240,13 @@ def _open_app(argv: list[str]) -> int:
     parser = _app_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.plan is not None and not os.path.lexists(args.plan):
-        raise UsageError(f"unknown command {quoted(args.plan)}: the commands are {', '.join(COMMANDS)} (see `kpitui --help`)")
+        raise UsageError(
+            tr(
+                "unknown command {command}: the commands are {commands} (see `kpitui --help`)",
+                command=quoted(args.plan),
+                commands=", ".join(COMMANDS),
+            )
+        )
     if extra:
         parser.unexpected(extra)
     from kpitui.cli.open_app import open_app  # the only path that loads Textual

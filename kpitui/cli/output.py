@@ -3,6 +3,9 @@
 import os
 import sys
 
+from kpitui.core.errors import os_reason
+from kpitui.core.text.i18n import _, tr
+
 
 class OutputError(Exception):
     """The output could not be written (a full disk, a closed pipe or terminal): one line, exit 1."""
@@ -12,14 +15,14 @@ def write(text: str) -> None:
     """Write `text` to standard output, escaping what its encoding cannot hold; OutputError on failure."""
     stream = sys.stdout
     if stream is None:
-        raise OutputError("cannot write the output: standard output is closed")
+        raise OutputError(_("cannot write the output: standard output is closed"))
     try:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # LANG=C, PYTHONIOENCODING=ascii: `\xf7`, not a crash
         stream.write(text)
         stream.flush()
     except (OSError, ValueError) as error:  # ValueError: the stream was closed
-        raise OutputError(f"cannot write the output: {getattr(error, 'strerror', None) or error}") from None
+        raise OutputError(tr("cannot write the output: {reason}", reason=os_reason(error))) from None
 
 
 def discard() -> None:

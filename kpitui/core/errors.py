@@ -2,6 +2,7 @@
 
 import re
 
+from kpitui.core.text.i18n import N_, _
 from kpitui.core.text.safe_text import visible
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -12,6 +13,30 @@ def key_part(name: str) -> str:
     if _BARE_KEY.fullmatch(name):
         return name
     return '"' + visible(name).replace('"', '\\"') + '"'
+
+
+# The system's own words for the failures people meet (as the C library writes them), so that they
+# read in the interface language too; any other reason is shown as the system gives it.
+SYSTEM_REASONS = (
+    N_("No space left on device"),
+    N_("Disk quota exceeded"),
+    N_("Broken pipe"),
+    N_("Permission denied"),
+    N_("Read-only file system"),
+    N_("Input/output error"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File too large"),
+    N_("Too many open files"),
+    N_("Bad file descriptor"),
+)
+
+
+def os_reason(error: BaseException) -> str:
+    """Why an operating-system call failed, in the interface language when the reason is a common one."""
+    reason = getattr(error, "strerror", None) or str(error)
+    return _(reason) if reason in SYSTEM_REASONS else reason
 
 
 class RuleError(ValueError):

@@ -107,7 +107,7 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
             raise ValueError(f"{_where(record)}{error}") from None
         key = (record.month, record.stage)
         if key in seen:
-            first = seen[key].origin or "before"
+            first = seen[key].origin or _("before")  # TRANSLATORS: where a record came from when it has no file place
             raise ValueError(
                 _where(record)
                 + tr(

@@ -17,6 +17,7 @@ from kpitui.core.domain.plan import Goal, Plan, Rounding
 from kpitui.core.domain.quantities import MAX_COUNT, MAX_TARGET, quoted
 from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import tr
 
 ONE_POINT = Decimal("0.01")
 NEEDED_RATE_STEPS = 10_000  # a needed rate is rounded up to 0.01 %
@@ -247,15 +248,21 @@ def check_figures(plan: Plan) -> None:
 
 
 def _check_figures(goal: Goal, rates: list[Decimal], names: list[str], scenario: int | None, label: str = "") -> None:
-    where = f"in scenario {quoted(label)}, " if scenario is not None else ""
     kgi_count = kgi(goal)
     if kgi_count > MAX_COUNT:
-        raise FigureError(
-            f"{where}the KGI would be {format_count(kgi_count)} (revenue ÷ average order × channel share),"
-            f" over the largest KGI, {format_count(MAX_COUNT)}",
-            scenario=scenario,
-            part="goal",
-        )
+        figures = {"kgi": format_count(kgi_count), "bound": format_count(MAX_COUNT)}
+        if scenario is None:
+            message = tr(
+                "the KGI would be {kgi} (revenue ÷ average order × channel share), over the largest KGI, {bound}", **figures
+            )
+        else:
+            message = tr(
+                "in scenario {scenario}, the KGI would be {kgi} (revenue ÷ average order × channel share),"
+                " over the largest KGI, {bound}",
+                scenario=quoted(label),
+                **figures,
+            )
+        raise FigureError(message, scenario=scenario, part="goal")
     # Step by step, target[i] < target[i+1] / rate[i] + 1, so the top target (the largest) is
     # below (KGI + stages) / product of rates: when that fits, no target can pass the bound.
     with localcontext(_LOWER_BOUND):
@@ -266,9 +273,18 @@ def _check_figures(goal: Goal, rates: list[Decimal], names: list[str], scenario:
         numerator, denominator = rate.as_integer_ratio()
         target = -(-target * denominator // numerator)
         if target > MAX_TARGET:
-            raise FigureError(
-                f"{where}the target of {quoted(name)} would be over {format_count(MAX_TARGET)}, the largest target:"
-                f" these rates are too small for a KGI of {format_count(kgi_count)}",
-                scenario=scenario,
-                part="rates",
-            )
+            figures = {"stage": quoted(name), "bound": format_count(MAX_TARGET), "kgi": format_count(kgi_count)}
+            if scenario is None:
+                message = tr(
+                    "the target of {stage} would be over {bound}, the largest target:"
+                    " these rates are too small for a KGI of {kgi}",
+                    **figures,
+                )
+            else:
+                message = tr(
+                    "in scenario {scenario}, the target of {stage} would be over {bound}, the largest target:"
+                    " these rates are too small for a KGI of {kgi}",
+                    scenario=quoted(label),
+                    **figures,
+                )
+            raise FigureError(message, scenario=scenario, part="rates")

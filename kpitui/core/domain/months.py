@@ -39,7 +39,9 @@ class Month(NamedTuple):
 def month_of(year: int, month: int) -> Month:
     """The month `year`-`month`; ValueError when there is no such month (or it is out of range)."""
     if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
-        raise ValueError(f"there is no month {year:04d}-{month:02d}")
+        from kpitui.core.text.i18n import tr  # only a mistake needs it
+
+        raise ValueError(tr("there is no month {month}", month=f"{year:04d}-{month:02d}"))
     return Month(year, month)
 
 
@@ -70,15 +72,29 @@ def parse_month(value: object, key: str = "") -> Month:
     import datetime
 
     from kpitui.core.domain.quantities import describe
+    from kpitui.core.text.i18n import tr
 
     if isinstance(value, datetime.date):  # `start = 2026-04-01` is a TOML date, not a month
         written = f'"{value.year:04d}-{value.month:02d}"'
-        raise ValueError(f"must be a month in quotes (got {describe(value)}); write {f'{key} = ' if key else ''}{written}")
+        raise ValueError(
+            tr(
+                "must be a month in quotes (got {value}); write {line}",
+                value=describe(value),
+                line=f"{key} = {written}" if key else written,
+            )
+        )
     if not isinstance(value, str):
-        raise ValueError(f'must be a month written as text like "2026-04" (got {describe(value)})')
+        raise ValueError(tr('must be a month written as text like "2026-04" (got {value})', value=describe(value)))
     month = _from_match(re.fullmatch(_STRICT, value))
     if month is not None:
         return month
     near = read_month(value)
-    hint = f'; did you mean "{near}"?' if near is not None else ""
-    raise ValueError(f'must be a month written "YYYY-MM", like "2026-04" (got {describe(value)}){hint}')
+    if near is not None:
+        raise ValueError(
+            tr(
+                'must be a month written "YYYY-MM", like "2026-04" (got {value}); did you mean "{month}"?',
+                value=describe(value),
+                month=str(near),
+            )
+        )
+    raise ValueError(tr('must be a month written "YYYY-MM", like "2026-04" (got {value})', value=describe(value)))

@@ -20,7 +20,7 @@ from kpitui.core.domain import quantities
 from kpitui.core.domain.months import Month
 from kpitui.core.errors import RuleError, key_part
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import tr
+from kpitui.core.text.i18n import N_, _, tr
 
 FORMAT = 1
 DEFAULT_MONTHS = 12
@@ -71,11 +71,11 @@ def check(path: str, rule: Callable[[Any], Any], value: object) -> None:
 def check_text(value: object) -> str:
     """Text a plan holds: a string that UTF-8 can write (no lone surrogates)."""
     if not isinstance(value, str):
-        raise ValueError(f"must be text (got {quantities.describe(value)})")
+        raise ValueError(tr("must be text (got {value})", value=quantities.describe(value)))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ValueError(f"has a character that cannot be saved at position {error.start + 1}") from None
+        raise ValueError(tr("has a character that cannot be saved at position {position}", position=error.start + 1)) from None
     return value
 
 
@@ -91,17 +91,32 @@ def check_scenario_count(count: int) -> None:
         raise ValueError(tr("a plan has at most {most} scenarios (got {count})", most=MAX_SCENARIOS, count=format_count(count)))
 
 
+# What a name of each kind breaks, whole sentences: (blank, taken, taken by a look-alike).
+_NAME_RULES = {
+    "stage": (
+        N_("a stage needs a name"),
+        N_("another stage is already called {name}"),
+        N_("another stage is already called {name} (the same name, written with other Unicode code points)"),
+    ),
+    "scenario": (
+        N_("a scenario needs a name"),
+        N_("another scenario is already called {name}"),
+        N_("another scenario is already called {name} (the same name, written with other Unicode code points)"),
+    ),
+}
+
+
 def check_names(names: Iterable[str], what: str) -> None:
     """Names of stages or scenarios: each not blank and not another's; RuleError at `[index].name`."""
     seen: dict[str, str] = {}  # by the name as people see it (NFC): look-alikes clash; names are kept as written
     for index, name in enumerate(names):
         check(f"[{index}].name", check_text, name)
         if not name.strip():
-            raise RuleError(f"[{index}].name", f"a {what} needs a name")
+            raise RuleError(f"[{index}].name", _(_NAME_RULES[what][0]))
         key = unicodedata.normalize("NFC", name)
         if key in seen:
-            alike = "" if seen[key] == name else " (the same name, written with other Unicode code points)"
-            raise RuleError(f"[{index}].name", f"another {what} is already called {quantities.describe(seen[key])}{alike}")
+            taken = _NAME_RULES[what][1 if seen[key] == name else 2]
+            raise RuleError(f"[{index}].name", tr(taken, name=quantities.describe(seen[key])))
         seen[key] = name
 
 
@@ -129,9 +144,9 @@ class Goal:
             if getattr(self, name) is not None:
                 check(name, rule, getattr(self, name))
         if self.orders is not None and (self.revenue is not None or self.average_deal is not None):
-            raise RuleError("", "give either orders or revenue with average_deal, not both")
+            raise RuleError("", _("give either orders or revenue with average_deal, not both"))
         if self.orders is None and (self.revenue is None or self.average_deal is None):
-            raise RuleError("", "give either orders, or revenue together with average_deal")
+            raise RuleError("", _("give either orders, or revenue together with average_deal"))
 
     @property
     def is_count_driven(self) -> bool:
@@ -181,10 +196,10 @@ class Scenario:
             check(f"rates.{key_part(stage)}", quantities.check_rate, rate)
         for name, figure in self.goal.items():
             if name not in GOAL_RULES:
-                raise RuleError(f"goal.{key_part(name)}", "a goal has no such field")
+                raise RuleError(f"goal.{key_part(name)}", _("a goal has no such field"))
             check(f"goal.{name}", GOAL_RULES[name], figure)
         if "orders" in self.goal and len(self.goal) > 1:
-            raise RuleError("goal", "override either orders or the revenue fields, not both")
+            raise RuleError("goal", _("override either orders or the revenue fields, not both"))
 
 
 @dataclass(frozen=True)
@@ -201,7 +216,9 @@ class KpiReview:
     def __post_init__(self) -> None:
         for criterion in CRITERIA:
             if not isinstance(self.state(criterion), CriterionState):
-                raise RuleError(criterion, f"must be todo, ok or concern (got {quantities.describe(self.state(criterion))})")
+                raise RuleError(
+                    criterion, tr("must be todo, ok or concern (got {value})", value=quantities.describe(self.state(criterion)))
+                )
         check("notes", check_text, self.notes)
         check("contingency_plan", check_text, self.contingency_plan)
 
@@ -238,38 +255,40 @@ class Plan:
 
     def __post_init__(self) -> None:
         if len(self.stages) < 2:
-            raise RuleError("stages", f"a plan needs at least two stages (got {len(self.stages)})")
+            raise RuleError("stages", tr("a plan needs at least two stages (got {count})", count=len(self.stages)))
         check("stages", check_stage_count, len(self.stages))
         names = self.stage_names()
         check("stages", partial(check_names, what="stage"), names)
         for index, stage in enumerate(self.stages):
             if index == len(self.stages) - 1 and stage.rate is not None:
-                raise RuleError(f"stages[{index}].rate", "the last stage is the KGI stage and has no rate; remove it")
+                raise RuleError(f"stages[{index}].rate", _("the last stage is the KGI stage and has no rate; remove it"))
             if index < len(self.stages) - 1 and stage.rate is None:
                 raise RuleError(
-                    f"stages[{index}].rate", "missing: every stage but the last needs its conversion rate to the next"
+                    f"stages[{index}].rate", _("missing: every stage but the last needs its conversion rate to the next")
                 )
         check("title", check_text, self.title)
         check("currency", check_text, self.currency)
         check("months", quantities.parse_months, self.months)
         if not isinstance(self.rounding, Rounding):
-            raise RuleError("rounding", f'must be "step" or "once" (got {quantities.describe(self.rounding)})')
+            raise RuleError("rounding", tr('must be "step" or "once" (got {value})', value=quantities.describe(self.rounding)))
         self._check_scenarios(names)
         for reviewed in self.review:
-            _check_kpi_stage("review", reviewed, names, "this is the KGI stage; only KPI stages (all but the last) are reviewed")
+            _check_kpi_stage(
+                "review", reviewed, names, N_("this is the KGI stage; only KPI stages (all but the last) are reviewed")
+            )
 
     def _check_scenarios(self, names: list[str]) -> None:
         check("scenarios", check_scenario_count, len(self.scenarios))
         check("scenarios", partial(check_names, what="scenario"), [scenario.name for scenario in self.scenarios])
         for index, scenario in enumerate(self.scenarios):
             for stage in scenario.rates:
-                _check_kpi_stage(f"scenarios[{index}].rates", stage, names, "the KGI stage has no rate to override")
+                _check_kpi_stage(f"scenarios[{index}].rates", stage, names, N_("the KGI stage has no rate to override"))
             try:
                 self.goal.with_overrides(scenario.goal)
             except ValueError:
                 raise RuleError(
                     f"scenarios[{index}].goal",
-                    "the baseline goal is a count of orders: override revenue and average_deal together",
+                    _("the baseline goal is a count of orders: override revenue and average_deal together"),
                 ) from None
 
     @property
@@ -332,6 +351,6 @@ class Plan:
 def _check_kpi_stage(table: str, name: str, names: list[str], if_kgi: str) -> None:
     """`name`, a key of `table`, names a KPI stage: one of the plan's stages, not the KGI stage."""
     if name not in names:
-        raise RuleError(f"{table}.{key_part(name)}", "no stage has this name")
+        raise RuleError(f"{table}.{key_part(name)}", _("no stage has this name"))
     if name == names[-1]:
-        raise RuleError(f"{table}.{key_part(name)}", if_kgi)
+        raise RuleError(f"{table}.{key_part(name)}", _(if_kgi))

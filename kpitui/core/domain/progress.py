@@ -17,6 +17,7 @@ from kpitui.core.domain.funnel import calculate, reverse_targets
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import CriterionState, Plan
 from kpitui.core.exact import EXACT
+from kpitui.core.text.i18n import _, tr
 
 
 class Status(StrEnum):
@@ -111,10 +112,17 @@ def as_of_number(plan: Plan, as_of: Month | None) -> int:
     if as_of is None:
         return 0
     if plan.start is None:
-        raise ValueError('the plan has no start month (start = "YYYY-MM"), so it has no calendar months')
+        raise ValueError(_('the plan has no start month (start = "YYYY-MM"), so it has no calendar months'))
     number = plan.month_number(as_of)
     if number is None:
-        raise ValueError(f"{as_of} is not a month of the plan ({plan.start} to {plan.start.plus(plan.months - 1)})")
+        raise ValueError(
+            tr(
+                "{month} is not a month of the plan ({start} to {last})",
+                month=str(as_of),
+                start=str(plan.start),
+                last=str(plan.start.plus(plan.months - 1)),
+            )
+        )
     return number
 
 

@@ -19,6 +19,7 @@ from kpitui.core.text.formatting import (
     format_decimal,
     format_percent,
 )
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
 MIN_RATE = Decimal("0.000001")  # 0.0001 %: below this the top of the funnel is astronomically large
@@ -33,25 +34,25 @@ MAX_WEIGHT_PLACES = 6
 LONGEST_QUOTE = 40  # characters of a value quoted back in a message; longer ones are summed up
 
 _TYPE_NAMES = {
-    "dict": "a table",
-    "list": "an array",
-    "date": "a date",
-    "datetime": "a date-time",
-    "time": "a time",
+    "dict": N_("a table"),
+    "list": N_("an array"),
+    "date": N_("a date"),
+    "datetime": N_("a date-time"),
+    "time": N_("a time"),
 }
 
 
 def quoted(text: str) -> str:
     """Text as a message quotes it: `"abc"`, hidden characters as escapes, a long text cut short."""
     if len(text) > LONGEST_QUOTE:
-        return '"' + visible(text[:LONGEST_QUOTE]) + f'…" ({len(text):,} characters)'
+        return tr('"{start}…" ({length} characters)', start=text[:LONGEST_QUOTE], length=f"{len(text):,}")
     return '"' + visible(text) + '"'
 
 
 def number_as_written(text: str) -> str:
     """A number as a message quotes it: bare as written, or its digit count when it is long."""
     if len(text) > LONGEST_QUOTE:
-        return f"a number of {sum(c.isdigit() for c in text):,} digits"
+        return tr("a number of {digits} digits", digits=f"{sum(c.isdigit() for c in text):,}")
     return visible(text)
 
 
@@ -65,12 +66,13 @@ def describe(value: object) -> str:
         return number_as_written(str(value).lower())  # `20.0` stays `20.0`, `1e-999999` stays short
     if isinstance(value, int):
         return number_as_written(str(value))  # a file's integers have at most 4300 digits (tomllib)
-    return _TYPE_NAMES.get(type(value).__name__, f"a {type(value).__name__}")
+    name = type(value).__name__
+    return _(_TYPE_NAMES[name]) if name in _TYPE_NAMES else tr("a {type}", type=name)
 
 
 def out_of_range(original: str) -> str:
     """The message for a number no bound comes close to."""
-    return f"out of range: the exponent is past any bound (got {original})"
+    return tr("out of range: the exponent is past any bound (got {value})", value=original)
 
 
 class NumberOutOfRange(ValueError):
@@ -106,10 +108,10 @@ def decimal_places(number: Decimal) -> int:
 def _as_decimal(value: object, what: str) -> Decimal:
     """A file number as an exact Decimal; strings, booleans and other types are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"must be {what} (got {describe(value)})")
+        raise ValueError(tr("must be {what} (got {value})", what=what, value=describe(value)))
     number = Decimal(value)
     if not number.is_finite():
-        raise ValueError(f"must be a finite number (got {describe(value)})")
+        raise ValueError(tr("must be a finite number (got {value})", value=describe(value)))
     return number
 
 
@@ -125,9 +127,9 @@ def percent_number(text: str, original: str, as_number: str | None = None) -> De
     except NumberOutOfRange:
         raise ValueError(out_of_range(as_number or original)) from None
     except InvalidOperation:
-        raise ValueError(f'must be a number or a percentage like "10%" (got {original})') from None
+        raise ValueError(tr('must be a number or a percentage like "10%" (got {value})', value=original)) from None
     if not number.is_finite():
-        raise ValueError(f"must be a finite number (got {original})")
+        raise ValueError(tr("must be a finite number (got {value})", value=original))
     return number
 
 
@@ -135,13 +137,19 @@ def check_fraction(number: Decimal, original: str, *, low: Decimal, percent: boo
     """A rate or share within its bounds, as a fraction; `number` is in percent when `percent`."""
     whole = HUNDRED if percent else Decimal(1)
     if number <= 0:
-        raise ValueError(f"must be greater than 0% (got {original})")
+        raise ValueError(tr("must be greater than 0% (got {value})", value=original))
     if number > whole:
-        raise ValueError(f"must be at most 100% (got {original})")
+        raise ValueError(tr("must be at most 100% (got {value})", value=original))
     if number < (low.scaleb(2, EXACT) if percent else low):
-        raise ValueError(f"must be at least {format_percent(low)} (got {original})")
+        raise ValueError(tr("must be at least {low} (got {value})", low=format_percent(low), value=original))
     if decimal_places(number) + (2 if percent else 0) > MAX_RATE_PLACES:
-        raise ValueError(f"has too many digits: at most {MAX_RATE_PLACES - 2} after the point of a percentage (got {original})")
+        raise ValueError(
+            tr(
+                "has too many digits: at most {places} after the point of a percentage (got {value})",
+                places=MAX_RATE_PLACES - 2,
+                value=original,
+            )
+        )
     return (number.scaleb(-2, EXACT) if percent else number).normalize(EXACT)
 
 
@@ -150,20 +158,22 @@ def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     original = describe(value)
     if isinstance(value, str):
         if not value.strip().endswith("%"):
-            raise ValueError(f'a rate written as text needs a percent sign, like "10%" (got {original})')
+            raise ValueError(tr('a rate written as text needs a percent sign, like "10%" (got {value})', value=original))
         return check_fraction(percent_number(value, original), original, low=low, percent=True)
-    fraction = _as_decimal(value, 'a number like 0.1 or a percentage like "10%"')
+    fraction = _as_decimal(value, _('a number like 0.1 or a percentage like "10%"'))
     try:
         return check_fraction(fraction, original, low=low)
     except ValueError as error:
         if 1 < fraction <= HUNDRED and decimal_places(fraction) <= MAX_RATE_PLACES - 2:
-            raise ValueError(f'{error}; did you mean "{format_decimal(fraction)}%"?') from None
+            raise ValueError(
+                tr('{problem}; did you mean "{percent}%"?', problem=str(error), percent=format_decimal(fraction))
+            ) from None
         raise
 
 
 def check_rate(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate or share a plan holds: an exact fraction (Decimal or int, never a float) within the format's bounds."""
-    fraction = _as_decimal(value, "an exact fraction like Decimal('0.1')")
+    fraction = _as_decimal(value, _("an exact fraction like Decimal('0.1')"))
     try:
         return check_fraction(fraction, "", low=low)
     except ValueError:
@@ -175,60 +185,64 @@ def check_rate(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
 def check_money(amount: Decimal, original: str) -> Decimal:
     """A positive amount of money within the bounds: below 10^18, at most 6 decimal places."""
     if amount <= 0:
-        raise ValueError(f"must be greater than 0 (got {original})")
+        raise ValueError(tr("must be greater than 0 (got {value})", value=original))
     if amount >= MAX_MONEY:
-        raise ValueError(f"must be less than {format_count(int(MAX_MONEY))} (got {original})")
+        raise ValueError(tr("must be less than {bound} (got {value})", bound=format_count(int(MAX_MONEY)), value=original))
     places = decimal_places(amount)
     if places > MAX_MONEY_PLACES:
-        raise ValueError(f"has too many decimal places: at most {MAX_MONEY_PLACES} (got {original})")
+        raise ValueError(
+            tr("has too many decimal places: at most {places} (got {value})", places=MAX_MONEY_PLACES, value=original)
+        )
     return amount.normalize(EXACT) if places else Decimal(int(amount))
 
 
 def parse_money(value: object) -> Decimal:
     """A positive amount of money from a file (integer or decimal)."""
-    return check_money(_as_decimal(value, "a number"), describe(value))
+    return check_money(_as_decimal(value, _("a number")), describe(value))
 
 
 def check_count(number: int | Decimal, original: str, *, high: int = MAX_COUNT) -> int:
     """A whole count from 1 to `high`; a Decimal is compared before it becomes an int."""
     if number <= 0:
-        raise ValueError(f"must be greater than 0 (got {original})")
+        raise ValueError(tr("must be greater than 0 (got {value})", value=original))
     if number > high:
-        raise ValueError(f"must be at most {format_count(high)} (got {original})")
+        raise ValueError(tr("must be at most {bound} (got {value})", bound=format_count(high), value=original))
     return int(number)
 
 
 def parse_count(value: object, *, high: int = MAX_COUNT) -> int:
     """A positive whole count (orders) from a file: an integer, not a float or a boolean."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number (got {describe(value)})")
+        raise ValueError(tr("must be a whole number (got {value})", value=describe(value)))
     return check_count(value, describe(value), high=high)
 
 
 def check_months(number: int | Decimal, original: str) -> int:
     """The number of months a plan spans, 1..120; a Decimal is compared before it becomes an int."""
     if not MIN_MONTHS <= number <= MAX_MONTHS:
-        raise ValueError(f"must be from {MIN_MONTHS} to {MAX_MONTHS} (got {original})")
+        raise ValueError(tr("must be from {low} to {high} (got {value})", low=MIN_MONTHS, high=MAX_MONTHS, value=original))
     return int(number)
 
 
 def parse_recorded_count(value: object) -> int:
     """A count recorded for a month (SPEC 5.2): whole, 0 … 10^12; 0 is a real record."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number (got {describe(value)})")
+        raise ValueError(tr("must be a whole number (got {value})", value=describe(value)))
     if not 0 <= value <= MAX_COUNT:
-        raise ValueError(f"must be from 0 to {format_count(MAX_COUNT)} (got {describe(value)})")
+        raise ValueError(tr("must be from 0 to {high} (got {value})", high=format_count(MAX_COUNT), value=describe(value)))
     return value
 
 
 def check_weight(number: Decimal, original: str, *, percent: bool = False) -> Decimal:
     """A month's seasonality weight within its bounds; `number` is in percent when `percent`."""
     if number < 0:
-        raise ValueError(f"must be 0 or more (got {original})")
+        raise ValueError(tr("must be 0 or more (got {value})", value=original))
     if number >= (MAX_WEIGHT.scaleb(2, EXACT) if percent else MAX_WEIGHT):
-        raise ValueError(f"must be less than {format_count(int(MAX_WEIGHT))} (got {original})")
+        raise ValueError(tr("must be less than {bound} (got {value})", bound=format_count(int(MAX_WEIGHT)), value=original))
     if decimal_places(number) + (2 if percent else 0) > MAX_WEIGHT_PLACES:
-        raise ValueError(f"has too many digits: at most {MAX_WEIGHT_PLACES} after the point (got {original})")
+        raise ValueError(
+            tr("has too many digits: at most {places} after the point (got {value})", places=MAX_WEIGHT_PLACES, value=original)
+        )
     weight = number.scaleb(-2, EXACT) if percent else number
     return weight.normalize(EXACT) if decimal_places(weight) else Decimal(int(weight))
 
@@ -238,13 +252,13 @@ def parse_weight(value: object) -> Decimal:
     original = describe(value)
     if isinstance(value, str):
         if not value.strip().endswith("%"):
-            raise ValueError(f'a weight written as text needs a percent sign, like "8%" (got {original})')
+            raise ValueError(tr('a weight written as text needs a percent sign, like "8%" (got {value})', value=original))
         return check_weight(percent_number(value, original), original, percent=True)
-    return check_weight(_as_decimal(value, 'a number like 1.2 or a percentage like "8%"'), original)
+    return check_weight(_as_decimal(value, _('a number like 1.2 or a percentage like "8%"')), original)
 
 
 def parse_months(value: object) -> int:
     """The number of months a plan spans, from a file."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number of months (got {describe(value)})")
+        raise ValueError(tr("must be a whole number of months (got {value})", value=describe(value)))
     return check_months(value, describe(value))

@@ -17,7 +17,7 @@ from kpitui.core.domain.quantities import MAX_COUNT, describe
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import position, read_bytes
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import N_
+from kpitui.core.text.i18n import N_, _, tr
 
 MAX_CSV_BYTES = 16 * 1024 * 1024
 HEADER_ALIASES = {
@@ -51,7 +51,7 @@ def read_text(path: str) -> str:
         return data.decode("cp932")
     except UnicodeDecodeError:
         line, column = position(data, utf8_error.start)
-        raise PlanError.at_position(path, line, column, "neither UTF-8 nor Shift_JIS (CP932) text") from None
+        raise PlanError.at_position(path, line, column, _("neither UTF-8 nor Shift_JIS (CP932) text")) from None
 
 
 def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
@@ -63,7 +63,7 @@ def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
     while skipped < len(lines) and (not lines[skipped].strip() or lines[skipped].lstrip().startswith("#")):
         skipped += 1
     if skipped == len(lines):
-        raise PlanError.of_file(path, "no header row: the first line that is not a # comment names the columns")
+        raise PlanError.of_file(path, _("no header row: the first line that is not a # comment names the columns"))
     header = lines[skipped]
     delimiter = "\t" if header.count("\t") > header.count(",") else ","
     reader = csv.reader(lines[skipped:], delimiter=delimiter, strict=True)
@@ -73,7 +73,9 @@ def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
             yield line, cells
             line = skipped + reader.line_num + 1
     except csv.Error as error:
-        raise PlanError.at_position(path, skipped + reader.line_num, 1, f"not valid CSV: {error}") from None
+        raise PlanError.at_position(
+            path, skipped + reader.line_num, 1, tr("not valid CSV: {detail}", detail=str(error))
+        ) from None
 
 
 def _count(text: str) -> int | None:
@@ -82,10 +84,10 @@ def _count(text: str) -> int | None:
     if not cleaned:
         return None
     if not _COUNT.fullmatch(cleaned):
-        raise ValueError(f"must be a whole number of 0 or more, like 1510 or 1,510 (got {describe(text)})")
+        raise ValueError(tr("must be a whole number of 0 or more, like 1510 or 1,510 (got {value})", value=describe(text)))
     count = int(cleaned.replace(",", ""))
     if count > MAX_COUNT:
-        raise ValueError(f"must be at most {format_count(MAX_COUNT)} (got {describe(text)})")
+        raise ValueError(tr("must be at most {bound} (got {value})", bound=format_count(MAX_COUNT), value=describe(text)))
     return count
 
 
@@ -109,18 +111,20 @@ def read_records(path: str, plan: Plan) -> list[Record]:
         role = _header_role(name)
         if role is not None:
             if role in roles:
-                raise fail(header_line, index + 1, f"a second {role} column ({describe(name)})")
+                raise fail(header_line, index + 1, tr("a second {role} column ({name})", role=role, name=describe(name)))
             roles[role] = index
     if "month" not in roles:
-        raise fail(header_line, 1, "no month column: name one month (or 月), beside stage and count, or one column a stage")
+        raise fail(header_line, 1, _("no month column: name one month (or 月), beside stage and count, or one column a stage"))
     long_form = "stage" in roles or "count" in roles
     if long_form:
         for role in ("stage", "count"):
             if role not in roles:
-                raise fail(header_line, 1, f"no {role} column: a long export has month, stage and count columns")
+                raise fail(header_line, 1, tr("no {role} column: a long export has month, stage and count columns", role=role))
         for index, name in enumerate(header):
             if index not in roles.values():
-                raise fail(header_line, index + 1, f"unknown column {describe(name)} (expected month, stage and count)")
+                raise fail(
+                    header_line, index + 1, tr("unknown column {name} (expected month, stage and count)", name=describe(name))
+                )
         stage_columns: dict[int, str] = {}
     else:
         stage_columns = {index: name.strip() for index, name in enumerate(header) if index != roles["month"]}
@@ -132,7 +136,7 @@ def read_records(path: str, plan: Plan) -> list[Record]:
         if not any(cell.strip() for cell in cells):
             continue  # a blank row records nothing
         if len(cells) > len(header):
-            raise fail(line, len(header) + 1, f"more cells than the header's {len(header)} columns")
+            raise fail(line, len(header) + 1, tr("more cells than the header's {count} columns", count=len(header)))
         cells += [""] * (len(header) - len(cells))
         month_column = roles["month"] + 1
         month_text = cells[roles["month"]]
@@ -141,14 +145,14 @@ def read_records(path: str, plan: Plan) -> list[Record]:
             raise fail(
                 line,
                 month_column,
-                f"not a month: {describe(month_text)} (write 2026-04, 2026/4, 2026-04-01, 202604 or 2026年4月)",
+                tr("not a month: {value} (write 2026-04, 2026/4, 2026-04-01, 202604 or 2026年4月)", value=describe(month_text)),
             )
         at(line, month_column, check_month, plan, month)
         if long_form:
             stage = cells[roles["stage"]].strip()
             if not stage:
                 if cells[roles["count"]].strip():
-                    raise fail(line, roles["stage"] + 1, "no stage given for this count")
+                    raise fail(line, roles["stage"] + 1, _("no stage given for this count"))
                 continue
             at(line, roles["stage"] + 1, check_stage, plan, stage)
             pairs = [(stage, roles["count"])]

@@ -11,8 +11,8 @@ import re
 import stat
 import time
 
-from kpitui.core.errors import PlanError
-from kpitui.core.text.safe_text import visible
+from kpitui.core.errors import PlanError, os_reason
+from kpitui.core.text.i18n import _, tr
 
 # A copy older than this process (and than a minute) belongs to a save that was killed.
 _STARTED = time.time()
@@ -39,9 +39,9 @@ def write_atomically(path: str, data: bytes, *, source: str, replace: bool = Tru
     except OSError as error:
         raise _error(source, error, folder) from None
     if old is not None and not replace:
-        raise PlanError.of_file(source, "already exists")
+        raise PlanError.of_file(source, _("already exists"))
     if old is not None and not stat.S_ISREG(old.st_mode):
-        raise PlanError.of_file(source, "cannot save: not a regular file")
+        raise PlanError.of_file(source, _("cannot save: not a regular file"))
     remove_stale_copies(folder, name)
     copy = _write_copy(folder, name, data, old, source)
     if old is not None and old.st_nlink > 1:
@@ -133,7 +133,11 @@ def _rewrite_in_place(target: str, data: bytes, copy: str, source: str) -> None:
     except OSError as error:
         raise PlanError.of_file(
             source,
-            f"cannot save: {error.strerror or error}; the file may be incomplete, and the whole plan is kept in {visible(copy)}",
+            tr(
+                "cannot save: {reason}; the file may be incomplete, and the whole plan is kept in {copy}",
+                reason=os_reason(error),
+                copy=copy,
+            ),
         ) from None
 
 
@@ -142,12 +146,12 @@ def _put_new(copy: str, target: str, source: str) -> None:
     try:
         os.link(copy, target)
     except FileExistsError:
-        raise PlanError.of_file(source, "already exists") from None
+        raise PlanError.of_file(source, _("already exists")) from None
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
             raise
         if os.path.lexists(target):  # a file system without hard links: check, then rename
-            raise PlanError.of_file(source, "already exists") from None
+            raise PlanError.of_file(source, _("already exists")) from None
         os.replace(copy, target)
         return
     os.unlink(copy)
@@ -155,18 +159,18 @@ def _put_new(copy: str, target: str, source: str) -> None:
 
 def _error(source: str, error: OSError, folder: str) -> PlanError:
     """What went wrong, naming the folder when the folder is the problem."""
-    where = visible(folder)
     if error.errno in (errno.EACCES, errno.EPERM) and not os.access(folder, os.W_OK | os.X_OK):
-        reason = (
-            f"you may not create files in the folder {where} (saving writes a new copy beside the plan, then puts it in place)"
+        reason = tr(
+            "you may not create files in the folder {folder} (saving writes a new copy beside the plan, then puts it in place)",
+            folder=folder,
         )
     elif error.errno == errno.EROFS:
-        reason = f"the folder {where} is on a read-only file system"
+        reason = tr("the folder {folder} is on a read-only file system", folder=folder)
     elif error.errno == errno.ENOENT and not os.path.isdir(folder):
-        reason = f"there is no folder {where}"
+        reason = tr("there is no folder {folder}", folder=folder)
     else:
-        reason = error.strerror or str(error)
-    return PlanError.of_file(source, f"cannot save: {reason}")
+        reason = os_reason(error)
+    return PlanError.of_file(source, tr("cannot save: {reason}", reason=reason))
 
 
 def _remove(path: str) -> None:

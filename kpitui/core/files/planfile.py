@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import NumberOutOfRange, read_number
-from kpitui.core.errors import PlanError
+from kpitui.core.errors import PlanError, os_reason
 from kpitui.core.files.actuals_toml import split_actuals
 from kpitui.core.files.atomic import write_atomically
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
@@ -68,7 +68,7 @@ def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind
     except PermissionError:
         raise PlanError.of_file(source, _("permission denied: cannot read it")) from None
     except OSError as error:
-        raise PlanError.of_file(source, tr("cannot read it: {reason}", reason=str(error.strerror or error))) from None
+        raise PlanError.of_file(source, tr("cannot read it: {reason}", reason=os_reason(error))) from None
     if len(data) > limit:
         raise PlanError.of_file(source, tr("too large for {kind} (over {size} MiB)", kind=_(kind), size=limit // (1024 * 1024)))
     return data

@@ -32,6 +32,7 @@ from kpitui.core.domain.plan import (
 )
 from kpitui.core.errors import PlanError, RuleError, key_part
 from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
 TOP_KEYS = (
@@ -52,6 +53,7 @@ TOP_KEYS = (
 STAGE_KEYS = ("name", "metric", "owner", "rate")
 SCENARIO_KEYS = ("name", "note", "rates", "goal")
 REVIEW_KEYS = (*CRITERIA, "notes", "contingency_plan")
+NO_STAGE = N_("no stage has this name")
 # A file may write a share as a percent string too ("20%").
 GOAL_PARSERS: dict[str, Callable[[object], Any]] = {
     **GOAL_RULES,
@@ -68,24 +70,27 @@ class _Checker:
     def fail(self, path: str, message: str) -> NoReturn:
         raise PlanError.at_key(self.source, path, message)
 
-    def table(self, value: object, path: str, allowed: tuple[str, ...], unknown: str = "unknown key") -> Mapping[str, Any]:
+    def table(self, value: object, path: str, allowed: tuple[str, ...], unknown: str = N_("unknown key")) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            self.fail(path, f"must be a table (got {quantities.describe(value)})")
+            self.fail(path, tr("must be a table (got {value})", value=quantities.describe(value)))
         known = set(allowed)  # a plan of 200 stages checks thousands of keys against its names
         for key in value:
             if key not in known:
                 import difflib  # only a mistake needs it
 
                 hint = difflib.get_close_matches(key, allowed, n=1)
-                also = (
-                    f"; did you mean {key_part(hint[0])}?" if hint else f" (expected one of: {', '.join(map(key_part, allowed))})"
-                )
-                self.fail(f"{path}.{key_part(key)}" if path else key_part(key), unknown + also)
+                if hint:
+                    message = tr("{problem}; did you mean {key}?", problem=_(unknown), key=key_part(hint[0]))
+                else:
+                    message = tr(
+                        "{problem} (expected one of: {keys})", problem=_(unknown), keys=", ".join(map(key_part, allowed))
+                    )
+                self.fail(f"{path}.{key_part(key)}" if path else key_part(key), message)
         return value
 
     def text(self, value: object, path: str) -> str:
         if not isinstance(value, str):
-            self.fail(path, f"must be text (got {quantities.describe(value)})")
+            self.fail(path, tr("must be text (got {value})", value=quantities.describe(value)))
         return value
 
     def parse(self, parser: Callable[[Any], Any], value: object, path: str) -> Any:
@@ -96,7 +101,10 @@ class _Checker:
 
     def array_of_tables(self, value: object, path: str) -> list:
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.fail(path, f"must be an array of tables, written [[{path}]] (got {quantities.describe(value)})")
+            self.fail(
+                path,
+                tr("must be an array of tables, written [[{path}]] (got {value})", path=path, value=quantities.describe(value)),
+            )
         return value
 
     def build(self, path: str, make: Callable[..., Any], **fields: Any) -> Any:
@@ -113,18 +121,25 @@ def plan_from_document(document: Mapping[str, Any], source: str) -> Plan:
     check = _Checker(source)
     check.table(document, "", TOP_KEYS)
     if "format" not in document:
-        check.fail("format", f"missing: a plan file starts with format = {FORMAT}")
+        check.fail("format", tr("missing: a plan file starts with format = {format}", format=FORMAT))
     file_format = document["format"]
     if isinstance(file_format, bool) or not isinstance(file_format, int) or file_format < 1:
-        check.fail("format", f"must be {FORMAT} (got {quantities.describe(file_format)})")
+        check.fail("format", tr("must be {format} (got {value})", format=FORMAT, value=quantities.describe(file_format)))
     if file_format > FORMAT:
-        check.fail("format", f"this file has format {file_format}, newer than this kpitui reads ({FORMAT}); upgrade kpitui")
+        check.fail(
+            "format",
+            tr(
+                "this file has format {found}, newer than this kpitui reads ({format}); upgrade kpitui",
+                found=file_format,
+                format=FORMAT,
+            ),
+        )
     stages = _stages(check, document.get("stages"))
     names = [stage.name for stage in stages]
     goal = _goal(check, document.get("goal"))
     rounding = document.get("rounding", Rounding.STEP.value)
     if not isinstance(rounding, str) or rounding not in {r.value for r in Rounding}:
-        check.fail("rounding", f'must be "step" or "once" (got {quantities.describe(rounding)})')
+        check.fail("rounding", tr('must be "step" or "once" (got {value})', value=quantities.describe(rounding)))
     months = check.parse(quantities.parse_months, document.get("months", DEFAULT_MONTHS), "months")
     start = _start(check, document.get("start"), months)
     plan = check.build(
@@ -159,7 +174,9 @@ def _start(check: _Checker, value: object, months: int) -> Month | None:
     try:
         start.plus(months - 1)
     except ValueError:
-        check.fail("start", f"a plan of {months} months from {start} would end after the year 9999")
+        check.fail(
+            "start", tr("a plan of {months} months from {start} would end after the year 9999", months=months, start=str(start))
+        )
     return start
 
 
@@ -167,12 +184,19 @@ def _seasonality(check: _Checker, value: object, months: int) -> tuple[Decimal, 
     if value is None:
         return ()
     if not isinstance(value, list):
-        check.fail("seasonality", f"must be an array of {months} weights, one a month (got {quantities.describe(value)})")
+        check.fail(
+            "seasonality",
+            tr(
+                "must be an array of {months} weights, one a month (got {value})", months=months, value=quantities.describe(value)
+            ),
+        )
     if len(value) != months:
-        check.fail("seasonality", f"needs one weight for each of the {months} months (got {len(value)})")
+        check.fail(
+            "seasonality", tr("needs one weight for each of the {months} months (got {count})", months=months, count=len(value))
+        )
     weights = tuple(check.parse(quantities.parse_weight, weight, f"seasonality[{index}]") for index, weight in enumerate(value))
     if not any(weights):
-        check.fail("seasonality", "at least one month needs a weight above 0")
+        check.fail("seasonality", _("at least one month needs a weight above 0"))
     return weights
 
 
@@ -195,11 +219,13 @@ def _actuals(
     if value is None:
         return {}
     if not isinstance(value, dict):
-        check.fail("actuals", f'must be tables of counts, written [actuals."2026-04"] (got {quantities.describe(value)})')
+        check.fail(
+            "actuals", tr('must be tables of counts, written [actuals."2026-04"] (got {value})', value=quantities.describe(value))
+        )
     if not value:
         return {}
     if start is None:
-        check.fail("actuals", 'recording actuals needs the plan\'s first month: add start = "YYYY-MM" at the top')
+        check.fail("actuals", _('recording actuals needs the plan\'s first month: add start = "YYYY-MM" at the top'))
     last = start.plus(months - 1)
     names = set(stage_names)
     actuals: dict[Month, dict[str, int]] = {}
@@ -207,11 +233,11 @@ def _actuals(
         path = f"actuals.{month_key(raw_month)}"
         month = check.parse(parse_month, raw_month, path)
         if not start <= month <= last:
-            check.fail(path, f"not a month of the plan ({start} to {last})")
+            check.fail(path, tr("not a month of the plan ({start} to {last})", start=str(start), last=str(last)))
         if _all_fit(counts, names):
             recorded = dict(counts)  # the common case, checked in one pass: years of actuals load fast
         else:
-            entry = check.table(counts, path, tuple(stage_names), "no stage has this name")
+            entry = check.table(counts, path, tuple(stage_names), NO_STAGE)
             recorded = {
                 stage: check.parse(quantities.parse_recorded_count, count, f"{path}.{key_part(stage)}")
                 for stage, count in entry.items()
@@ -223,17 +249,17 @@ def _actuals(
 
 def _goal(check: _Checker, value: object) -> Goal:
     if value is None:
-        check.fail("goal", "missing: give revenue with average_deal, or orders")
+        check.fail("goal", _("missing: give revenue with average_deal, or orders"))
     table = check.table(value, "goal", GOAL_FIELDS)
     fields = {name: check.parse(GOAL_PARSERS[name], table[name], f"goal.{name}") for name in table}
     if "orders" in fields and ("revenue" in fields or "average_deal" in fields or "channel_share" in fields):
-        check.fail("goal", "give either orders (the KGI as a count) or revenue with average_deal, not both")
+        check.fail("goal", _("give either orders (the KGI as a count) or revenue with average_deal, not both"))
     return check.build("goal", Goal, **fields)
 
 
 def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
     if value is None:
-        check.fail("stages", "missing: a plan needs at least two [[stages]], top of the funnel first")
+        check.fail("stages", _("missing: a plan needs at least two [[stages]], top of the funnel first"))
     items = check.array_of_tables(value, "stages")
     check.parse(check_stage_count, len(items), "stages")  # before building thousands of them
     stages = []
@@ -241,7 +267,7 @@ def _stages(check: _Checker, value: object) -> tuple[Stage, ...]:
         path = f"stages[{index}]"
         check.table(item, path, STAGE_KEYS)
         if "name" not in item:
-            check.fail(f"{path}.name", "missing: every stage needs a name")
+            check.fail(f"{path}.name", _("missing: every stage needs a name"))
         stages.append(
             check.build(
                 path,
@@ -263,8 +289,8 @@ def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[
         path = f"scenarios[{index}]"
         check.table(item, path, SCENARIO_KEYS)
         if "name" not in item:
-            check.fail(f"{path}.name", "missing: every scenario needs a name")
-        rates = check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), "no stage has this name")
+            check.fail(f"{path}.name", _("missing: every scenario needs a name"))
+        rates = check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), NO_STAGE)
         overrides = check.table(item.get("goal", {}), f"{path}.goal", GOAL_FIELDS)
         scenarios.append(
             check.build(
@@ -283,7 +309,7 @@ def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[
 
 
 def _review(check: _Checker, value: object, stage_names: list[str]) -> dict[str, KpiReview]:
-    table = check.table(value, "review", tuple(stage_names), "no stage has this name")
+    table = check.table(value, "review", tuple(stage_names), NO_STAGE)
     states = tuple(state.value for state in CriterionState)
     review = {}
     for stage, entry in table.items():
@@ -294,7 +320,9 @@ def _review(check: _Checker, value: object, stage_names: list[str]) -> dict[str,
             if criterion in entry:
                 state = entry[criterion]
                 if state not in states:
-                    check.fail(f"{path}.{criterion}", f"must be todo, ok or concern (got {quantities.describe(state)})")
+                    check.fail(
+                        f"{path}.{criterion}", tr("must be todo, ok or concern (got {value})", value=quantities.describe(state))
+                    )
                 fields[criterion] = CriterionState(state)
         for note in ("notes", "contingency_plan"):
             if note in entry:

@@ -13,6 +13,7 @@ from kpitui.core.files.planfile import (
 )
 from kpitui.core.session import recovery
 from kpitui.core.session.history import History
+from kpitui.core.text.i18n import _
 
 
 class PlanDocument:
@@ -78,7 +79,7 @@ class PlanDocument:
         """
         target = path or self.path
         if target is None:
-            raise ValueError("the plan has no file yet: save it as a new file")
+            raise ValueError(_("the plan has no file yet: save it as a new file"))
         plan = self.plan
         self.disk_fingerprint = save_plan(plan, target)
         self.path, self.saved_plan = target, plan

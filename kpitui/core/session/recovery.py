@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
-from kpitui.core.errors import PlanError
+from kpitui.core.errors import PlanError, os_reason
 from kpitui.core.files.planfile import load_plan, save_plan
+from kpitui.core.text.i18n import tr
 
 UNTITLED = "untitled"
 # After the plan's key: the owner (see `new_owner`), absent in copies written before copies had owners.
@@ -60,7 +61,9 @@ def write_recovery(plan: Plan, plan_path: Path | None, owner: str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise PlanError.of_file(str(path.parent), f"cannot create the recovery folder: {error.strerror or error}") from None
+        raise PlanError.of_file(
+            str(path.parent), tr("cannot create the recovery folder: {reason}", reason=os_reason(error))
+        ) from None
     save_plan(plan, path)
     return path
 

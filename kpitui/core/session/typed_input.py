@@ -30,6 +30,7 @@ from kpitui.core.domain.quantities import (
 )
 from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.i18n import _, tr
 from kpitui.core.text.myriads import has_myriads, parse_myriads
 
 
@@ -47,7 +48,7 @@ def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate typed by a person, always in percent: `25`, `25%`, `2.5`, `2.5 %`, `４５％` → fraction."""
     text = normalise_typed(text)
     if not text.strip().removesuffix("%").strip():
-        raise ValueError("type a percentage, like 25 or 2.5%")
+        raise ValueError(_("type a percentage, like 25 or 2.5%"))
     as_number = number_as_written(text.strip())
     number = percent_number(text, quoted(text.strip()), as_number)
     return check_fraction(number, as_number, low=low, percent=True)
@@ -64,9 +65,9 @@ def parse_typed_number(text: str) -> Decimal:
     except NumberOutOfRange:
         raise ValueError(out_of_range(number_as_written(text.strip()))) from None
     except InvalidOperation:
-        raise ValueError(f"type a number (got {quoted(text.strip())})") from None
+        raise ValueError(tr("type a number (got {value})", value=quoted(text.strip()))) from None
     if not number.is_finite():
-        raise ValueError(f"type a finite number (got {quoted(text.strip())})")
+        raise ValueError(tr("type a finite number (got {value})", value=quoted(text.strip())))
     return number
 
 
@@ -75,7 +76,7 @@ def _typed_whole(text: str) -> tuple[Decimal, str]:
     number = parse_typed_number(text)
     original = number_as_written(text.strip())
     if decimal_places(number):
-        raise ValueError(f"type a whole number (got {original})")
+        raise ValueError(tr("type a whole number (got {value})", value=original))
     return number, original
 
 
@@ -99,7 +100,7 @@ def parse_typed_count(text: str) -> int:
     """An actual count typed by a person: whole, 0 … 10^12 (0 is a real record); `1,510`, `１５１０` and `1万` work."""
     number, original = _typed_whole(text)
     if not 0 <= number <= MAX_COUNT:
-        raise ValueError(f"must be from 0 to {MAX_COUNT:,} (got {original})")
+        raise ValueError(tr("must be from 0 to {high} (got {value})", high=f"{MAX_COUNT:,}", value=original))
     return parse_recorded_count(int(number))
 
 
