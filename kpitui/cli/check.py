@@ -6,7 +6,7 @@ from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.domain.review import LABELS, review_status
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import load_plan
-from kpitui.core.text.i18n import _, ntr, tr
+from kpitui.core.text.i18n import _, language, ntr, speaking, tr
 from kpitui.core.text.safe_text import visible
 from kpitui.core.text.vocabulary import state_label
 
@@ -16,7 +16,8 @@ def run(paths: list[str], output: str) -> int:
     results, worst = [], EXIT_OK
     for path in paths:
         try:
-            plan = load_plan(path)
+            with speaking("en" if output == "json" else language()):  # JSON is the same in every language
+                plan = load_plan(path)
         except PlanError as error:
             results.append({"plan": str(path), "valid": False, "error": str(error)})
             worst = EXIT_USAGE

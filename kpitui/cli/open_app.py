@@ -5,7 +5,16 @@ from pathlib import Path
 
 from kpitui.cli.usage import UsageError
 from kpitui.core.errors import PlanError
-from kpitui.core.text.safe_text import visible
+from kpitui.core.text.i18n import N_, _, tr
+
+NO_INPUT_TERMINAL = N_(
+    "the app needs a terminal, and standard input is not one; in scripts use a headless command: "
+    "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
+)
+NO_OUTPUT_TERMINAL = N_(
+    "the app needs a terminal, and standard output is not one; in scripts use a headless command: "
+    "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
+)
 
 
 def open_app(path: str | None) -> int:
@@ -21,20 +30,19 @@ def open_app(path: str | None) -> int:
         if app.document.modified:
             try:
                 where = app.document.keep_recovery()
-                say(f"kpitui: your unsaved work is kept in {visible(str(where))}; it is offered when you open the plan again")
+                say(
+                    tr("kpitui: your unsaved work is kept in {path}; it is offered when you open the plan again", path=str(where))
+                )
             except PlanError as error:
-                say(f"kpitui: error: could not keep your unsaved work: {visible(str(error))}")
+                say(tr("kpitui: error: could not keep your unsaved work: {error}", error=str(error)))
     return app.return_code or 0
 
 
 def require_terminal() -> None:
     """Refuse to start the app without a terminal (a script, a pipe, a cron job): it would wait forever."""
-    for stream, role in ((sys.stdin, "input"), (sys.stdout, "output")):
+    for stream, message in ((sys.stdin, NO_INPUT_TERMINAL), (sys.stdout, NO_OUTPUT_TERMINAL)):
         if stream is None or not stream.isatty():
-            raise UsageError(
-                f"the app needs a terminal, and standard {role} is not one; in scripts use a headless command: "
-                "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
-            )
+            raise UsageError(_(message))
 
 
 def say(message: str) -> None:

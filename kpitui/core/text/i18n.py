@@ -81,6 +81,20 @@ def set_language(language: str) -> None:
     _language = language
 
 
+class speaking:  # noqa: N801 - used as a statement: `with speaking("en"):`
+    """Speak `language` inside a `with` block, then the language before it: machine output in English."""
+
+    def __init__(self, language: str) -> None:
+        self.language, self.before = language, _language
+
+    def __enter__(self) -> None:
+        self.before = _language
+        set_language(self.language)
+
+    def __exit__(self, *_exc: object) -> None:
+        set_language(self.before)
+
+
 def language() -> str:
     """The interface language now: `en` or `ja`."""
     return _language
