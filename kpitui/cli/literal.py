@@ -8,7 +8,9 @@ import os
 import sys
 
 from kpitui.core.text.columns import fit_widths
+from kpitui.core.text.i18n import language
 from kpitui.core.text.safe_text import visible
+from kpitui.core.text.wrapping import wrap_text
 
 MARKDOWN_SPECIAL = "\\`*_[]<>|~"  # what Markdown reads as syntax inside a line or a table cell
 MAX_WIDTH = 1000  # wider than any table needs: COLUMNS=99999999 lays out like 1000
@@ -76,14 +78,18 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
     if sum(widths) + padding > width:
         return records(heading, notes, headers, rows)
     lines = box.SIMPLE_HEAD
-    if not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
+    # "─" is of ambiguous width: in East Asian terminals it takes two cells, and the rule breaks.
+    if language() == "ja" or not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
         lines = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)  # SIMPLE_HEAD in ASCII
     table = Table(box=lines, pad_edge=False, show_edge=False)
     for index, header in enumerate(shown_headers):
         numeric = index >= numeric_from  # numbers are never wrapped or cut; text wraps, long words fold
-        table.add_column(Text(header), justify="right" if numeric else "left", width=widths[index], overflow="fold")
+        table.add_column(
+            Text(wrap_text(header, widths[index])), justify="right" if numeric else "left", width=widths[index], overflow="fold"
+        )
     for row in cells:
-        table.add_row(*row)
+        # Wrapped here, not by Rich, so that Japanese keeps its line-break rules (no line starts with 「ー」「、」).
+        table.add_row(*[Text(wrap_text(cell.plain, widths[i])) if i < numeric_from else cell for i, cell in enumerate(row)])
     # Rendered into a string, never straight to stdout: writing is `output.write`'s job, errors included.
     console = Console(
         file=io.StringIO(),
@@ -95,9 +101,9 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
         legacy_windows=False,
     )
     with console.capture() as capture:
-        console.print(Text(visible(heading), style="bold"))
+        console.print(Text(wrap_text(visible(heading), width), style="bold"))
         for note in notes:
-            console.print(Text(visible(note)))
+            console.print(Text(wrap_text(visible(note), width)))
         console.print()
         console.print(table)
     return capture.get()

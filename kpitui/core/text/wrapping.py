@@ -1,0 +1,104 @@
+"""Wrapping text to a width in terminal cells, the way Japanese is set (SPEC 7, issue 13).
+
+Japanese has no spaces between words: a line may break between almost any two characters, but
+never before the characters that cannot start a line (「ー」「、」「。」, closing brackets, small
+kana: 行頭禁則) nor after an opening bracket (行末禁則). When the break would fall there, the
+character before it moves down with it (追い出し): terminals have no room to hang punctuation
+past the edge. Words of Latin script break at spaces, as in English; a number keeps its 万/億/兆
+and its unit (`1,000万円`, `20件`). A wide character (CJK, full-width) takes two cells.
+"""
+
+import unicodedata
+
+# JIS X 4051's characters that may not start a line: closing brackets and quotes, hyphens and
+# dashes, punctuation, the prolonged sound mark, iteration marks and small kana.
+NO_LINE_START = frozenset(
+    ")]}）〕］｝〉》」』】〙〗〟’”｠»"
+    "‐゠–〜～"
+    "、。，．・：；？！‼⁇⁈⁉,.:;?!"
+    "ーヽヾゝゞ々〻"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "%％"
+)
+# ...and the opening brackets and quotes that may not end one.
+NO_LINE_END = frozenset("([{（〔［｛〈《「『【〘〖〝‘“｟«")
+# What follows a figure without a break: myriads and the units kpitui writes after numbers.
+_UNITS = frozenset("万億兆円件")
+
+
+def char_width(char: str) -> int:
+    """Cells a character takes in a terminal: 2 for wide and full-width, 0 for combining marks, else 1."""
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """Cells `text` takes in a terminal."""
+    return len(text) if text.isascii() else sum(map(char_width, text))
+
+
+def _breakable(before: str, after: str) -> bool:
+    """Whether a line may break between `before` and `after` (neither a space)."""
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if after in _UNITS and (before.isdigit() or before in _UNITS):
+        return False
+    if before in _UNITS and after.isdigit():  # `12億` `3,456万`
+        return False
+    # Between two narrow letters or digits is inside a word; anything wide may break.
+    return char_width(before) == 2 or char_width(after) == 2
+
+
+def _line_end(text: str, start: int, width: int) -> int:
+    """Where the line from `start` ends (exclusive)."""
+    column, last_break = 0, -1
+    for index in range(start, len(text)):
+        char = text[index]
+        if char.isspace():
+            if not text[index - 1].isspace() and text[index:].lstrip()[:1] not in NO_LINE_START:
+                last_break = index  # the spaces end this line, and are not shown
+            column += char_width(char)
+            continue
+        if index > start and not text[index - 1].isspace() and _breakable(text[index - 1], char):
+            last_break = index
+        column += char_width(char)
+        if column > width and index > start:
+            return last_break if last_break > start else _fold(text, start, index)
+    return len(text)
+
+
+def _fold(text: str, start: int, end: int) -> int:
+    """Where to cut a line with no break allowed in it: the last place that keeps the rules, else the edge."""
+    for index in range(end, start, -1):
+        if text[index] not in NO_LINE_START and text[index - 1] not in NO_LINE_END:
+            return index
+    return end
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` as lines of at most `width` cells (each line break in it kept), broken as Japanese and English are.
+
+    Spaces where a line breaks are dropped; nothing else is. A single character wider than
+    `width` still gets a line of its own.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if cell_width(paragraph) <= width:
+            lines.append(paragraph)
+            continue
+        start = 0
+        while start < len(paragraph):
+            end = _line_end(paragraph, start, width)
+            lines.append(paragraph[start:end].rstrip())
+            start = end
+            while start < len(paragraph) and paragraph[start].isspace():
+                start += 1
+    return lines
+
+
+def wrap_text(text: str, width: int) -> str:
+    """`wrap`, joined with line breaks: for a widget or a table cell that must not wrap it again."""
+    return "\n".join(wrap(text, width))
