@@ -65,6 +65,8 @@ def bench_headless_startup(repeat: int) -> None:
                 "calc table": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE)],
                 "calc json": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--format", "json"],
                 "calc --lang ja": [sys.executable, "-m", "kpitui", "calc", str(SAMPLE), "--lang", "ja"],
+                "status table, sample": [sys.executable, "-m", "kpitui", "status", str(SAMPLE)],
+                "status --lang ja, sample": [sys.executable, "-m", "kpitui", "status", str(SAMPLE), "--lang", "ja"],
                 "status table, 100 stages x 120 months": status,
                 "status json, 100 stages x 120 months": [*status, "--format", "json"],
                 "status --lang ja, 100 stages x 120 months": [*status, "--lang", "ja"],
