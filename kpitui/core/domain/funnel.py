@@ -17,7 +17,7 @@ from kpitui.core.domain.plan import Goal, Plan, Rounding
 from kpitui.core.domain.quantities import MAX_COUNT, MAX_TARGET, quoted
 from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import tr
+from kpitui.core.text.i18n import N_, tr
 
 ONE_POINT = Decimal("0.01")
 NEEDED_RATE_STEPS = 10_000  # a needed rate is rounded up to 0.01 %
@@ -247,22 +247,30 @@ def check_figures(plan: Plan) -> None:
             _check_figures(goal, overridden, names, index, scenario.name)
 
 
+# Each bound passed, said of the baseline and of a scenario: whole sentences, so both translate.
+KGI_TOO_LARGE = (
+    N_("the KGI would be {kgi} (revenue ÷ average order × channel share), over the largest KGI, {bound}"),
+    N_("in scenario {scenario}, the KGI would be {kgi} (revenue ÷ average order × channel share), over the largest KGI, {bound}"),
+)
+TARGET_TOO_LARGE = (
+    N_("the target of {stage} would be over {bound}, the largest target: these rates are too small for a KGI of {kgi}"),
+    N_(
+        "in scenario {scenario}, the target of {stage} would be over {bound}, the largest target:"
+        " these rates are too small for a KGI of {kgi}"
+    ),
+)
+
+
+def _figure_error(messages: tuple[str, str], part: str, scenario: int | None, label: str, **figures: str) -> FigureError:
+    if scenario is None:
+        return FigureError(tr(messages[0], **figures), scenario=None, part=part)
+    return FigureError(tr(messages[1], scenario=quoted(label), **figures), scenario=scenario, part=part)
+
+
 def _check_figures(goal: Goal, rates: list[Decimal], names: list[str], scenario: int | None, label: str = "") -> None:
     kgi_count = kgi(goal)
     if kgi_count > MAX_COUNT:
-        figures = {"kgi": format_count(kgi_count), "bound": format_count(MAX_COUNT)}
-        if scenario is None:
-            message = tr(
-                "the KGI would be {kgi} (revenue ÷ average order × channel share), over the largest KGI, {bound}", **figures
-            )
-        else:
-            message = tr(
-                "in scenario {scenario}, the KGI would be {kgi} (revenue ÷ average order × channel share),"
-                " over the largest KGI, {bound}",
-                scenario=quoted(label),
-                **figures,
-            )
-        raise FigureError(message, scenario=scenario, part="goal")
+        raise _figure_error(KGI_TOO_LARGE, "goal", scenario, label, kgi=format_count(kgi_count), bound=format_count(MAX_COUNT))
     # Step by step, target[i] < target[i+1] / rate[i] + 1, so the top target (the largest) is
     # below (KGI + stages) / product of rates: when that fits, no target can pass the bound.
     with localcontext(_LOWER_BOUND):
@@ -274,17 +282,4 @@ def _check_figures(goal: Goal, rates: list[Decimal], names: list[str], scenario:
         target = -(-target * denominator // numerator)
         if target > MAX_TARGET:
             figures = {"stage": quoted(name), "bound": format_count(MAX_TARGET), "kgi": format_count(kgi_count)}
-            if scenario is None:
-                message = tr(
-                    "the target of {stage} would be over {bound}, the largest target:"
-                    " these rates are too small for a KGI of {kgi}",
-                    **figures,
-                )
-            else:
-                message = tr(
-                    "in scenario {scenario}, the target of {stage} would be over {bound}, the largest target:"
-                    " these rates are too small for a KGI of {kgi}",
-                    scenario=quoted(label),
-                    **figures,
-                )
-            raise FigureError(message, scenario=scenario, part="rates")
+            raise _figure_error(TARGET_TOO_LARGE, "rates", scenario, label, **figures)

@@ -85,7 +85,8 @@ class speaking:  # noqa: N801 - used as a statement: `with speaking("en"):`
     """Speak `language` inside a `with` block, then the language before it: machine output in English."""
 
     def __init__(self, language: str) -> None:
-        self.language, self.before = language, _language
+        self.language = language
+        self.before = "en"
 
     def __enter__(self) -> None:
         self.before = _language
