@@ -23,6 +23,7 @@ from kpitui.core.domain.plan import (
     check_unique_name,
 )
 from kpitui.core.domain.quantities import quoted
+from kpitui.core.text.i18n import _, tr
 
 DEFAULT_RATE = Decimal("0.5")
 NEW_STAGE_NAME = "New stage"
@@ -47,7 +48,7 @@ def stage_index(plan: Plan, name: str) -> int:
     try:
         return plan.stage_names().index(name)
     except ValueError:
-        raise ValueError(f"there is no stage {name!r} any more") from None
+        raise ValueError(tr("there is no stage {name!r} any more", name=name)) from None
 
 
 def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
@@ -58,7 +59,7 @@ def check_stage_name(plan: Plan, name: str, index: int | None = None) -> str:
 def set_rate(plan: Plan, index: int, rate: Decimal) -> Plan:
     """Stage `index` converts to the next at `rate`; the KGI stage has no rate."""
     if index == len(plan.stages) - 1:
-        raise ValueError("the KGI stage has no rate: it is the goal itself")
+        raise ValueError(_("the KGI stage has no rate: it is the goal itself"))
     stages = list(plan.stages)
     stages[index] = replace(stages[index], rate=rate)
     return replace(plan, stages=tuple(stages))
@@ -83,7 +84,7 @@ def rename_stage(plan: Plan, index: int, name: str) -> Plan:
 def set_stage_text(plan: Plan, index: int, field: str, text: str) -> Plan:
     """Set a stage's `metric` or `owner`."""
     if field not in ("metric", "owner"):
-        raise ValueError(f"a stage has no text field {quoted(field)}")
+        raise ValueError(tr("a stage has no text field {field}", field=quoted(field)))
     stages = list(plan.stages)
     changes: dict[str, Any] = {field: text}
     stages[index] = replace(stages[index], **changes)
@@ -106,7 +107,7 @@ def unused_stage_name(plan: Plan) -> str:
 def insert_stage(plan: Plan, index: int) -> Plan:
     """A new KPI stage at position `index` (above the stage now there), converting at 50 %."""
     if not 0 <= index < len(plan.stages):
-        raise ValueError("new stages go above the KGI stage, which stays last")
+        raise ValueError(_("new stages go above the KGI stage, which stays last"))
     stages = list(plan.stages)
     stages.insert(index, Stage(unused_stage_name(plan), DEFAULT_RATE))
     return replace(plan, stages=tuple(stages))
@@ -115,7 +116,7 @@ def insert_stage(plan: Plan, index: int) -> Plan:
 def delete_stage(plan: Plan, index: int) -> Plan:
     """Remove a stage with its overrides and review; deleting the KGI stage makes the one above it the KGI."""
     if len(plan.stages) <= 2:
-        raise ValueError("a plan needs at least two stages")
+        raise ValueError(_("a plan needs at least two stages"))
     stages = list(plan.stages)
     del stages[index]
     if index == len(stages):  # the KGI stage went: the new last stage has no rate
@@ -128,9 +129,9 @@ def move_stage(plan: Plan, index: int, offset: int) -> Plan:
     target = index + offset
     last = len(plan.stages) - 1
     if index == last or target == last:
-        raise ValueError("the KGI stage stays last")
+        raise ValueError(_("the KGI stage stays last"))
     if not 0 <= target < last:
-        raise ValueError("already at the top of the funnel")
+        raise ValueError(_("already at the top of the funnel"))
     stages = list(plan.stages)
     stages[index], stages[target] = stages[target], stages[index]
     return replace(plan, stages=tuple(stages))
@@ -156,7 +157,7 @@ def toggle_goal_kind(plan: Plan, revenue_goal: Goal | None = None) -> Plan:
     if not plan.goal.is_count_driven:
         goal = Goal(orders=kgi(plan.goal))
     elif revenue_goal is None or revenue_goal.is_count_driven:
-        raise ValueError("there are no revenue figures to switch back to: type the revenue and the average order")
+        raise ValueError(_("there are no revenue figures to switch back to: type the revenue and the average order"))
     else:
         goal = revenue_goal
     return set_goal(plan, goal)
@@ -167,12 +168,30 @@ def _check_actuals_fit(plan: Plan, start: Month | None, months: int) -> None:
     if not plan.actuals:
         return
     recorded = sorted(plan.actuals)
-    span = f"{recorded[0]}" if len(recorded) == 1 else f"{recorded[0]} to {recorded[-1]}"
+    first, last = str(recorded[0]), str(recorded[-1])
     if start is None:
-        raise ValueError(f"actuals are recorded ({span}): a plan with actuals needs its first month")
+        if first == last:
+            raise ValueError(tr("actuals are recorded ({month}): a plan with actuals needs its first month", month=first))
+        raise ValueError(
+            tr("actuals are recorded ({first} to {last}): a plan with actuals needs its first month", first=first, last=last)
+        )
     end = start.plus(months - 1)
     if recorded[0] < start or recorded[-1] > end:
-        raise ValueError(f"actuals are recorded for {span}, outside a plan from {start} to {end}: remove those actuals first")
+        plan_span = {"start": str(start), "end": str(end)}
+        if first == last:
+            message = tr(
+                "actuals are recorded for {month}, outside a plan from {start} to {end}: remove those actuals first",
+                month=first,
+                **plan_span,
+            )
+        else:
+            message = tr(
+                "actuals are recorded for {first} to {last}, outside a plan from {start} to {end}: remove those actuals first",
+                first=first,
+                last=last,
+                **plan_span,
+            )
+        raise ValueError(message)
 
 
 def set_months(plan: Plan, months: int) -> Plan:
@@ -220,20 +239,20 @@ def set_currency(plan: Plan, currency: str) -> Plan:
 def set_review(plan: Plan, stage_name: str, review: KpiReview) -> Plan:
     """The review of one KPI stage."""
     if stage_name not in {stage.name for stage in plan.kpi_stages}:
-        raise ValueError(f"{quoted(stage_name)} is not a KPI stage: only KPI stages are reviewed")
+        raise ValueError(tr("{stage} is not a KPI stage: only KPI stages are reviewed", stage=quoted(stage_name)))
     return replace(plan, review={**plan.review, stage_name: review})
 
 
 def set_criterion(plan: Plan, stage_name: str, criterion: str, state: CriterionState) -> Plan:
     """One criterion of one KPI's review: todo, ok or concern."""
     if criterion not in CRITERIA:
-        raise ValueError(f"there is no review criterion {quoted(criterion)}")
+        raise ValueError(tr("there is no review criterion {criterion}", criterion=quoted(criterion)))
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **{criterion: state}))
 
 
 def set_review_text(plan: Plan, stage_name: str, field: str, text: str) -> Plan:
     """A KPI's review `notes` or its written `contingency_plan`."""
     if field not in ("notes", "contingency_plan"):
-        raise ValueError(f"a review has no text field {quoted(field)}")
+        raise ValueError(tr("a review has no text field {field}", field=quoted(field)))
     changes: dict[str, Any] = {field: text}
     return set_review(plan, stage_name, replace(plan.review_of(stage_name), **changes))

@@ -10,6 +10,7 @@ from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario, check_unique_name
 from kpitui.core.domain.progress import PlanStatus, status
 from kpitui.core.domain.quantities import quoted
+from kpitui.core.text.i18n import _, tr
 
 NEW_SCENARIO_NAME = "Scenario"
 PREVIOUS_BASELINE = "Previous baseline"
@@ -33,7 +34,7 @@ def scenario_index(plan: Plan, name: str) -> int:
     for index, scenario in enumerate(plan.scenarios):
         if scenario.name == name:
             return index
-    raise ValueError(f"there is no scenario {name!r} any more")
+    raise ValueError(tr("there is no scenario {name!r} any more", name=name))
 
 
 def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
@@ -55,7 +56,9 @@ def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:
 def scenario_from_edits(saved: Plan, current: Plan, name: str) -> Plan:
     """Turn the rate and goal edits made since `saved` into a new scenario; the baseline goes back to `saved`."""
     if current.stage_names() != saved.stage_names():
-        raise ValueError("stages were added, removed, renamed or moved since the last save: a scenario only holds rates and goal")
+        raise ValueError(
+            _("stages were added, removed, renamed or moved since the last save: a scenario only holds rates and goal")
+        )
     check_scenario_name(current, name)
     rates = {
         stage.name: stage.rate
@@ -64,7 +67,7 @@ def scenario_from_edits(saved: Plan, current: Plan, name: str) -> Plan:
     }
     goal = goal_overrides(saved.goal, current.goal)
     if not rates and not goal:
-        raise ValueError("no rate or goal has changed since the last save: nothing to make a scenario of")
+        raise ValueError(_("no rate or goal has changed since the last save: nothing to make a scenario of"))
     scenario = Scenario(name, "Made from unsaved edits", rates, goal)
     return replace(current, goal=saved.goal, stages=saved.stages, scenarios=(*current.scenarios, scenario))
 
@@ -95,7 +98,7 @@ def move_scenario(plan: Plan, index: int, offset: int) -> Plan:
     """Move scenario `index` left (-1) or right (+1) among the scenarios."""
     target = index + offset
     if not 0 <= target < len(plan.scenarios):
-        raise ValueError("already at the end" if offset > 0 else "already first of the scenarios")
+        raise ValueError(_("already at the end") if offset > 0 else _("already first of the scenarios"))
     scenarios = list(plan.scenarios)
     scenarios[index], scenarios[target] = scenarios[target], scenarios[index]
     return _with_scenarios(plan, scenarios)
@@ -104,7 +107,7 @@ def move_scenario(plan: Plan, index: int, offset: int) -> Plan:
 def set_rate_override(plan: Plan, index: int, stage_name: str, rate: Decimal | None) -> Plan:
     """Scenario `index` converts at `rate` at stage `stage_name`; None removes the override."""
     if stage_name not in {stage.name for stage in plan.kpi_stages}:
-        raise ValueError("only KPI stages have a rate to override")
+        raise ValueError(_("only KPI stages have a rate to override"))
     scenario = plan.scenarios[index]
     rates = {k: v for k, v in scenario.rates.items() if k != stage_name}
     if rate is not None:
@@ -118,7 +121,7 @@ def set_rate_override(plan: Plan, index: int, stage_name: str, rate: Decimal | N
 def set_goal_override(plan: Plan, index: int, field: str, figure: Decimal | int | None) -> Plan:
     """Scenario `index` overrides goal `field` with `figure`; None removes the override."""
     if field not in GOAL_FIELDS:
-        raise ValueError(f"there is no goal field {quoted(field)}")
+        raise ValueError(tr("there is no goal field {field}", field=quoted(field)))
     scenario = plan.scenarios[index]
     goal = {k: v for k, v in scenario.goal.items() if k != field}
     if figure is not None:
@@ -174,10 +177,12 @@ def scenario_from_observed_rates(plan: Plan, as_of: Month | None = None) -> Plan
     """
     result = status(plan, as_of)
     if result.as_of is None:
-        raise ValueError("nothing is recorded yet: no rate has been observed")
+        raise ValueError(_("nothing is recorded yet: no rate has been observed"))
     rates = observed_rates(result)
     if not rates:
-        raise ValueError(f"no conversion rate can be observed up to {result.as_of}: record counts of two stages in a row")
+        raise ValueError(
+            tr("no conversion rate can be observed up to {month}: record counts of two stages in a row", month=str(result.as_of))
+        )
     name = observed_scenario_name(result.as_of)
     scenario = Scenario(name, f"Conversion rates observed from {plan.start} to {result.as_of}", rates)
     names = [s.name for s in plan.scenarios]
