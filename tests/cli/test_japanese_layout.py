@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from kpitui.cli.main import main
 from kpitui.core.text.i18n import LOCALE_DIR
 from kpitui.core.text.symbols import STAND_INS, ambiguous_width, sign, unambiguous
-from kpitui.core.text.wrapping import NO_LINE_START
+from kpitui.core.text.wrapping import NOT_AT_LINE_START
 
 CATALOGUE = f"{LOCALE_DIR}/ja/LC_MESSAGES/kpitui.po"
 PLANS = ["web-reference-ja.toml", "saas-trial.toml"]
@@ -75,6 +75,6 @@ def test_wrapped_japanese_never_starts_a_line_with_a_mark_that_closes(command, w
     monkeypatch.setenv("COLUMNS", width)
     main(["--lang", "ja", command[0], str(samples / "web-reference-ja.toml"), *command[1:]])
     out = capsys.readouterr().out
-    starts = re.findall("(?:^|  )([" + re.escape("".join(sorted(NO_LINE_START))) + "])", out, flags=re.MULTILINE)
+    starts = re.findall("(?:^|  )([" + re.escape("".join(sorted(NOT_AT_LINE_START))) + "])", out, flags=re.MULTILINE)
     assert starts == []
     assert "計画" in out

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.text.wrapping import NO_LINE_END, NO_LINE_START, cell_width, wrap
+from kpitui.core.text.wrapping import NOT_AT_LINE_END, NOT_AT_LINE_START, cell_width, wrap
 
 KANA_AND_KANJI = "あいうえおかきくけこアイウエオカキクケコ日本語計画受注商談見込顧客獲得"
 WORDS = st.text(alphabet="abcdefgKGIWeb0123456789", min_size=1, max_size=6)
@@ -32,8 +32,8 @@ def test_every_line_fits_and_nothing_but_spaces_at_breaks_is_lost(text, width):
 @given(TEXT, st.integers(min_value=8, max_value=60))
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text, width):
     lines = wrap(text, width)
-    assert not [line for line in lines[1:] if line[:1] in NO_LINE_START]
-    assert not [line for line in lines[:-1] if line[-1:] in NO_LINE_END]
+    assert not [line for line in lines[1:] if line[:1] in NOT_AT_LINE_START]
+    assert not [line for line in lines[:-1] if line[-1:] in NOT_AT_LINE_END]
 
 
 @given(TEXT, st.integers(min_value=2, max_value=60))

@@ -1,5 +1,7 @@
 """Help: every key that works on the screen below, read from its bindings, and what the plan means."""
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,7 +12,6 @@ from kpitui.app.commands import Key
 from kpitui.app.safety import FailSafe
 from kpitui.core.domain.plan import CRITERIA
 from kpitui.core.domain.review import criterion_question
-from kpitui.core.text.wrapping import wrap
 
 METHOD = (
     "The plan runs backwards from the goal: the goal gives the KGI (the orders this funnel must "
@@ -26,14 +27,14 @@ TEXT_WIDTH = KEY_WIDTH + 2 + HELP_WIDTH
 
 def paragraph(title: str, text: str) -> str:
     """A title, then `text` filled to the dialog's width, so every paragraph has the same right edge."""
-    return title + "\n" + "\n".join("  " + line for line in wrap(text, TEXT_WIDTH - 2)) + "\n"
+    return title + "\n" + textwrap.fill(text, TEXT_WIDTH, initial_indent="  ", subsequent_indent="  ") + "\n"
 
 
 def key_lines(title: str, rows: list[tuple[str, str]]) -> str:
     """A title, then one key a line with its help wrapped under itself."""
     lines = [title]
     for keys, help in rows:
-        wrapped = wrap(help, HELP_WIDTH) if help else [""]
+        wrapped = textwrap.wrap(help, HELP_WIDTH) or [""]
         lines.append(f"  {keys:<{KEY_WIDTH}}{wrapped[0]}")
         lines += [" " * (KEY_WIDTH + 2) + more for more in wrapped[1:]]
     return "\n".join(lines) + "\n"

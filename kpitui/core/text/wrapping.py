@@ -12,7 +12,7 @@ import unicodedata
 
 # JIS X 4051's characters that may not start a line: closing brackets and quotes, hyphens and
 # dashes, punctuation, the prolonged sound mark, iteration marks and small kana.
-NO_LINE_START = frozenset(
+NOT_AT_LINE_START = frozenset(
     ")]}）〕］｝〉》」』】〙〗〟’”｠»"
     "‐゠–〜～"
     "、。，．・：；？！‼⁇⁈⁉,.:;?!"
@@ -21,9 +21,14 @@ NO_LINE_START = frozenset(
     "%％"
 )
 # ...and the opening brackets and quotes that may not end one.
-NO_LINE_END = frozenset("([{（〔［｛〈《「『【〘〖〝‘“｟«")
+NOT_AT_LINE_END = frozenset("([{（〔［｛〈《「『【〘〖〝‘“｟«")
 # What follows a figure without a break: myriads and the units kpitui writes after numbers.
 _UNITS = frozenset("万億兆円件")
+
+
+def is_wide(char: str) -> bool:
+    """Two cells wide in a terminal: the CJK characters and full-width forms."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def char_width(char: str) -> int:
@@ -32,7 +37,7 @@ def char_width(char: str) -> int:
         return 1
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return 2 if is_wide(char) else 1
 
 
 def cell_width(text: str) -> int:
@@ -42,7 +47,7 @@ def cell_width(text: str) -> int:
 
 def _breakable(before: str, after: str) -> bool:
     """Whether a line may break between `before` and `after` (neither a space)."""
-    if after in NO_LINE_START or before in NO_LINE_END:
+    if after in NOT_AT_LINE_START or before in NOT_AT_LINE_END:
         return False
     if after in _UNITS and (before.isdigit() or before in _UNITS):
         return False
@@ -58,7 +63,7 @@ def _line_end(text: str, start: int, width: int) -> int:
     for index in range(start, len(text)):
         char = text[index]
         if char.isspace():
-            if not text[index - 1].isspace() and text[index:].lstrip()[:1] not in NO_LINE_START:
+            if not text[index - 1].isspace() and text[index:].lstrip()[:1] not in NOT_AT_LINE_START:
                 last_break = index  # the spaces end this line, and are not shown
             column += char_width(char)
             continue
@@ -73,7 +78,7 @@ def _line_end(text: str, start: int, width: int) -> int:
 def _fold(text: str, start: int, end: int) -> int:
     """Where to cut a line with no break allowed in it: the last place that keeps the rules, else the edge."""
     for index in range(end, start, -1):
-        if text[index] not in NO_LINE_START and text[index - 1] not in NO_LINE_END:
+        if text[index] not in NOT_AT_LINE_START and text[index - 1] not in NOT_AT_LINE_END:
             return index
     return end
 
