@@ -25,7 +25,7 @@ LOCALE_DIR = PACKAGE / "locale"
 TEMPLATE = LOCALE_DIR / "kpitui.pot"
 LANGUAGES = ("ja",)
 # The functions of kpitui.core.text.i18n that take messages to translate, and which arguments are messages.
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "tr": None, "ntr": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "ptr": ((1, "c"), 2), "tr": None, "ntr": (1, 2)}
 HEADER = "# {what} of kpitui's interface (SPEC 7). Edit the .po; tools/catalogue.py does the rest.\n#"
 # Header lines that change on every run; a file whose only change is these is left as it is.
 _DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\n', re.MULTILINE)

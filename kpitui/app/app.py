@@ -12,20 +12,24 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from kpitui.app.commands import binding_commands, key_display, screen_keys
+from kpitui.app.commands import binding_commands, key_display, said, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.dialogs.editor import save_as_dialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
 from kpitui.app.screens.help import HelpScreen
+from kpitui.app.widgets.marks import one_width
+from kpitui.app.widgets.prose import notification_text
 from kpitui.core.domain.funnel import check_figures
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.session import recovery
 from kpitui.core.session.document import PlanDocument
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
 # Textual's palette entries that kpitui's own keys already offer: its Quit would skip the question
@@ -76,42 +80,62 @@ class KpiApp(FailSafeApp, App[None]):
         Binding(
             "1",
             "show_screen('funnel')",
-            "Funnel screen",
+            N_("Funnel screen"),
             show=False,
             id="screen.funnel",
-            tooltip="Go to the Funnel screen: goal, stages and targets.",
+            tooltip=N_("Go to the Funnel screen: goal, stages and targets."),
         ),
         Binding(
             "2",
             "show_screen('review')",
-            "Review screen",
+            N_("Review screen"),
             show=False,
             id="screen.review",
-            tooltip="Go to the Review screen: the four checks of every KPI.",
+            tooltip=N_("Go to the Review screen: the four checks of every KPI."),
         ),
         Binding(
             "3",
             "show_screen('whatif')",
-            "What-if screen",
+            N_("What-if screen"),
             show=False,
             id="screen.whatif",
-            tooltip="Go to the What-if screen: scenarios side by side.",
+            tooltip=N_("Go to the What-if screen: scenarios side by side."),
         ),
         Binding(
             "4",
             "show_screen('progress')",
-            "Progress screen",
+            N_("Progress screen"),
             show=False,
             id="screen.progress",
-            tooltip="Go to the Progress screen: actual counts against the plan, month by month.",
+            tooltip=N_("Go to the Progress screen: actual counts against the plan, month by month."),
         ),
         # Help first: on a narrow terminal the footer is cut from the right, and help lists the rest.
-        Binding("f1,question_mark", "help", "Help", id="help"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("f2", "save_as", "Save as", show=False, id="save_as"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding(
+            "f1,question_mark",
+            "help",
+            N_("Help"),
+            id="help",
+            tooltip=N_("Show every key of this screen and what the review criteria mean."),
+        ),
+        Binding("ctrl+z", "undo", N_("Undo"), id="undo", tooltip=N_("Undo the last edit.")),
+        Binding("ctrl+y", "redo", N_("Redo"), show=False, id="redo", tooltip=N_("Redo the last undone edit.")),
+        Binding("ctrl+s", "save", N_("Save"), id="save", tooltip=N_("Save to the plan's file (asks for a path the first time).")),
+        Binding(
+            "f2",
+            "save_as",
+            N_("Save as"),
+            show=False,
+            id="save_as",
+            tooltip=N_("Save to a new file, which becomes the plan's file."),
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            N_("Quit"),
+            priority=True,
+            id="quit",
+            tooltip=N_("Quit, asking first when there are unsaved changes."),
+        ),
     ]
 
     plan: var[Plan] = var(None, init=False)  # type: ignore[arg-type]  # set in __init__, before anything watches it
@@ -150,7 +174,7 @@ class KpiApp(FailSafeApp, App[None]):
             changed = change(self.document.plan)
             check_figures(changed)  # every figure of the new plan can be computed and shown
         except ValueError as error:
-            self.notify(visible(str(error)), title="Not changed", severity="warning", markup=False)
+            self.notify(visible(str(error)), title=_("Not changed"), severity="warning", markup=False)
             return False
         if self.document.history.push(changed, label, run):
             self.plan_changed()
@@ -169,10 +193,22 @@ class KpiApp(FailSafeApp, App[None]):
         document = self.document
         self.title = visible(document.title)
         if document.path is None:
-            where = "built-in example, not saved"
+            where = _("built-in example, not saved")
+        elif document.on_disk:
+            where = visible(document.path.name)
         else:
-            where = visible(document.path.name) + ("" if document.on_disk else " (new file)")
-        self.sub_title = f"{where}{' ● modified' if document.modified else ''}"
+            where = tr("{file} (new file)", file=document.path.name)
+        self.sub_title = tr("{where} ● modified", where=where) if document.modified else where
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+        """A notification; Japanese is wrapped with kinsoku first (no line of the toast starts with 。)."""
+        super().notify(notification_text(message, self.size.width), title=title, **options)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and file; in Japanese without the dash of ambiguous width."""
+        if not one_width() or not sub_title:
+            return super().format_title(title, sub_title)
+        return Content.assemble(Content(title), ("｜", "dim"), Content(sub_title).stylize("dim"))
 
     # Actions --------------------------------------------------------------------------------------
 
@@ -197,21 +233,23 @@ class KpiApp(FailSafeApp, App[None]):
         if self.document.history.can_undo:
             label = self.document.history.undo()
             self.plan_changed()
-            self.notify(f"Undid: {visible(label)}", markup=False, timeout=2)
+            self.notify(tr("Undid: {edit}", edit=label), markup=False, timeout=2)
 
     def action_redo(self) -> None:
         """Redo the last undone edit."""
         if self.document.history.can_redo:
             label = self.document.history.redo()
             self.plan_changed()
-            self.notify(f"Redid: {visible(label)}", markup=False, timeout=2)
+            self.notify(tr("Redid: {edit}", edit=label), markup=False, timeout=2)
 
     def action_help(self) -> None:
         """Show every key of this screen and what the review criteria mean."""
         # Read before the help covers the screen: under a dialog the app's keys are off.
         screen = self.screen
         self.push_screen(
-            HelpScreen(screen_keys(self, screen), getattr(screen, "ENTER_HELP", ""), getattr(screen, "FIGURES_HELP", ""))
+            HelpScreen(
+                screen_keys(self, screen), said(getattr(screen, "ENTER_HELP", "")), said(getattr(screen, "FIGURES_HELP", ""))
+            )
         )
 
     @work(exclusive=True, group="file")
@@ -238,16 +276,19 @@ class KpiApp(FailSafeApp, App[None]):
             self.document.save(path)
         except PlanError as error:
             self.notify(
-                f"{visible(str(error))}\nYour edits are kept: fix the problem or save elsewhere"
-                f" ({key_display(self.screen, 'save_as')}).",
-                title="Not saved",
+                tr(
+                    "{error}\nYour edits are kept: fix the problem or save elsewhere ({key}).",
+                    error=str(error),
+                    key=key_display(self.screen, "save_as"),
+                ),
+                title=_("Not saved"),
                 severity="error",
                 markup=False,
                 timeout=10,
             )
             return False
         self.show_title()
-        self.notify(f"Saved {visible(str(path))}", markup=False, timeout=3)
+        self.notify(tr("Saved {path}", path=str(path)), markup=False, timeout=3)
         return True
 
     async def overwrite_refused(self, path: Path) -> bool:
@@ -256,17 +297,17 @@ class KpiApp(FailSafeApp, App[None]):
             if not self.document.changed_on_disk():
                 return False
             question = (
-                f"{visible(path.name)} was deleted or moved since it was opened here. Save the plan there again?"
+                tr("{file} was deleted or moved since it was opened here. Save the plan there again?", file=path.name)
                 if self.document.deleted_on_disk()
-                else f"{visible(path.name)} changed on disk since it was opened here. Overwrite those changes?"
+                else tr("{file} changed on disk since it was opened here. Overwrite those changes?", file=path.name)
             )
         elif path.exists():
-            question = f"{visible(str(path))} exists. Replace it with this plan?"
+            question = tr("{path} exists. Replace it with this plan?", path=str(path))
         else:
             return False
         answer = await self.push_screen_wait(
             # Cancel first, so a reflex Enter keeps someone else's work.
-            ChoiceDialog(question, [Choice("cancel", "Cancel", "c"), Choice("overwrite", "Overwrite", "o")])
+            ChoiceDialog(question, [Choice("cancel", _("Cancel"), "c"), Choice("overwrite", _("Overwrite"), "o")])
         )
         return answer != "overwrite"
 
@@ -282,8 +323,8 @@ class KpiApp(FailSafeApp, App[None]):
             return
         answer = await self.push_screen_wait(
             ChoiceDialog(
-                "The plan has unsaved changes. Save them before quitting?",
-                [Choice("save", "Save", "s"), Choice("discard", "Discard", "d"), Choice("cancel", "Cancel", "c")],
+                _("The plan has unsaved changes. Save them before quitting?"),
+                [Choice("save", _("Save"), "s"), Choice("discard", _("Discard"), "d"), Choice("cancel", _("Cancel"), "c")],
             )
         )
         if answer == "save" and await self.save_flow(self.document.path):
@@ -302,16 +343,16 @@ class KpiApp(FailSafeApp, App[None]):
         if self.document.modified:
             try:
                 where = self.document.keep_recovery()
-                kept = f"\nYour unsaved work is safe: a recovery copy is in {visible(str(where))}."
+                kept = "\n" + tr("Your unsaved work is safe: a recovery copy is in {path}.", path=str(where))
             except PlanError as also:
-                kept = f"\nA recovery copy could not be written either ({visible(str(also))}): save your work now."
-        message = visible(f"Something went wrong: {type(error).__name__}: {error}") + kept
+                kept = "\n" + tr("A recovery copy could not be written either ({error}): save your work now.", error=str(also))
+        message = tr("Something went wrong: {kind}: {error}", kind=type(error).__name__, error=str(error)) + kept
         # The same error again and again (a widget failing to draw) is said once, not in a storm.
         now = time.monotonic()
         if self.last_rescue is not None and self.last_rescue[0] == message and now - self.last_rescue[1] < RESCUE_TIMEOUT:
             return
         self.last_rescue = (message, now)
-        self.notify(message, title="Error", severity="error", markup=False, timeout=RESCUE_TIMEOUT)
+        self.notify(message, title=_("Error"), severity="error", markup=False, timeout=RESCUE_TIMEOUT)
 
     def end_by_signal(self, number: int) -> None:
         """SIGTERM, SIGHUP, SIGQUIT or SIGINT: keep the unsaved work, then end cleanly (the terminal is restored)."""
@@ -331,12 +372,12 @@ class KpiApp(FailSafeApp, App[None]):
         if not self.recovered:
             return
         copy = self.recovered.pop(0)
-        several = f" ({len(self.recovered)} more after this one)" if self.recovered else ""
+        several = tr(" ({count} more after this one)", count=len(self.recovered)) if self.recovered else ""
         written = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.modified_time(copy.path)))
 
         def decided(answer: str | None) -> None:
             if answer == "restore":
-                if self.apply_edit("restore the recovery copy", lambda _: copy.plan):
+                if self.apply_edit(_("restore the recovery copy"), lambda _plan: copy.plan):
                     if self.document.modified:
                         self.document.keep_recovery()  # the restored work is this app's to keep now
                     recovery.remove(copy.path)
@@ -346,8 +387,17 @@ class KpiApp(FailSafeApp, App[None]):
 
         self.push_screen(
             ChoiceDialog(
-                f"kpitui kept unsaved work for this plan on {written} ({visible(str(copy.path))}){several}. Restore it?",
-                [Choice("restore", "Restore", "r"), Choice("discard", "Discard it", "d"), Choice("later", "Decide later", "l")],
+                tr(
+                    "kpitui kept unsaved work for this plan on {written} ({path}){several}. Restore it?",
+                    written=written,
+                    path=str(copy.path),
+                    several=several,
+                ),
+                [
+                    Choice("restore", _("Restore"), "r"),
+                    Choice("discard", _("Discard it"), "d"),
+                    Choice("later", _("Decide later"), "l"),
+                ],
             ),
             decided,
         )
@@ -359,4 +409,9 @@ class KpiApp(FailSafeApp, App[None]):
         yield from binding_commands(self, screen)
         for command in super().get_system_commands(screen):
             if command.title not in TEXTUAL_COMMANDS_WE_REPLACE:
-                yield command
+                yield command._replace(title=said(command.title), help=said(command.help))
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its search field in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # as Textual does
+            self.push_screen(CommandPalette(placeholder=said("Search for commands…"), id="--command-palette"))

@@ -1,12 +1,17 @@
 """The keys of the active screen, described once for the command palette and the help screen."""
 
-from collections.abc import Iterable
+import dataclasses
+import functools
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+
+from kpitui.app import textual_words  # noqa: F401 - Textual's own key descriptions, in the catalogue
+from kpitui.core.text.i18n import _, language
 
 
 class Key(NamedTuple):
@@ -21,23 +26,46 @@ class Key(NamedTuple):
     enabled: bool  # it would do something now (undo with nothing to undo would not)
 
 
+def said(text: str) -> str:
+    """`text` in the interface language; empty stays empty (gettext would give the catalogue's header)."""
+    return _(text) if text else text
+
+
+@functools.cache
+def translated(binding: Binding, language: str) -> Binding:
+    """`binding` described in `language`: its description and tooltip (kpitui's and Textual's own keys)."""
+    return dataclasses.replace(binding, description=said(binding.description), tooltip=said(binding.tooltip))
+
+
+def in_language(active: Mapping[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The active bindings of a screen with their descriptions in the interface language.
+
+    Bindings are class attributes, made before the language is known (and tests run both
+    languages in one process): they are translated where they are shown, and the footer, the
+    help and the palette all read them from `Screen.active_bindings`.
+    """
+    if language() == "en":
+        return dict(active)
+    return {
+        key: item._replace(binding=translated(item.binding, language()), tooltip=said(item.tooltip))
+        for key, item in active.items()
+    }
+
+
 def screen_keys(app: App, screen: Screen) -> list[Key]:
-    """Every key on `screen`: kpitui's first, then Textual's. A key's help is its binding's tooltip,
-    or else the first line of its action's docstring."""
+    """Every key on `screen`: kpitui's first, then Textual's. A key's help is its binding's tooltip
+    (every key of kpitui's has one), or else its description."""
     keys, seen = [], set()
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or (binding.action, binding.description) in seen:
             continue
         seen.add((binding.action, binding.description))
-        action_name = binding.action.split("(")[0]
-        method = getattr(active.node, f"action_{action_name}", None)
-        doc = (method.__doc__ or "").strip().splitlines()[0] if method is not None and method.__doc__ else ""
         keys.append(
             Key(
                 binding.key_display or app.get_key_display(binding),
                 binding.description,
-                binding.tooltip or doc or binding.description,
+                binding.tooltip or binding.description,
                 active.node,
                 binding.action,
                 binding.id is not None,

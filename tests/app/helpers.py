@@ -1,6 +1,6 @@
 """Reading what the app shows, for assertions."""
 
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input
 
 from kpitui.app.dialogs.editor import Editor
 
@@ -13,7 +13,7 @@ def column_texts(table: DataTable, column: str) -> list[str]:
 def editor_state(app) -> tuple[str, str]:
     """The open value or path editor's typed text and the problem it shows."""
     assert isinstance(app.screen, Editor), f"no editor open, but {app.screen!r}"
-    return app.screen.query_one(Input).value, str(app.screen.query_one("#problem", Label).render())
+    return app.screen.query_one(Input).value, str(app.screen.query_one("#problem").render())
 
 
 def record_notifications(app) -> list[str]:
@@ -57,3 +57,22 @@ async def restored_on_next_open(plan_path):
         await pilot.pause()
         assert app.document.modified
         return app.document.plan
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, line by line, as text (dialogs and notifications included)."""
+    update = app.screen._compositor.render_full_update()
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` as a terminal sends it: each character a key event carrying the character.
+
+    `pilot.press` drops characters it cannot name back (`％`, `，`), which a Japanese keyboard types.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for character in text:
+        pilot.app.post_message(events.Key(_character_to_key(character), character))
+        await pilot.pause()

@@ -16,7 +16,7 @@ from kpitui.core.domain.actuals import Imported, Record, apply_import
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.text.formatting import format_count
-from kpitui.core.text.i18n import _, tr
+from kpitui.core.text.i18n import N_, _, tr
 
 
 class ReadImport(NamedTuple):
@@ -75,8 +75,8 @@ class ImportPreview(FailSafe, ModalScreen[bool]):
     """What an import would change, before it changes anything; answers True to import."""
 
     BINDINGS = [
-        Binding("escape,c", "dismiss(False)", "Cancel"),
-        Binding("i", "dismiss(True)", "Import"),
+        Binding("escape,c", "dismiss(False)", N_("Cancel")),
+        Binding("i", "dismiss(True)", N_("Import")),
     ]
 
     def __init__(self, read: ReadImport, undo_key: str) -> None:

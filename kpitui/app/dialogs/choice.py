@@ -7,9 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button
 
 from kpitui.app.safety import FailSafe
+from kpitui.app.widgets.prose import Prose
+from kpitui.core.text.i18n import N_
 
 
 class Choice(NamedTuple):
@@ -23,7 +25,7 @@ class Choice(NamedTuple):
 class ChoiceDialog(FailSafe, ModalScreen[str]):
     """Ask `question`; answers with the chosen value, or "cancel" on Escape."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", N_("Cancel"))]
 
     def __init__(self, question: str, choices: list[Choice]) -> None:
         super().__init__()
@@ -32,7 +34,7 @@ class ChoiceDialog(FailSafe, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, markup=False, classes="question")
+            yield Prose(self.question, classes="question")
             with Horizontal(classes="buttons"):
                 for index, choice in enumerate(self.choices):
                     yield Button(

@@ -10,11 +10,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from kpitui.app.background import in_background
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.plan_text import PlanInput
+from kpitui.app.widgets.prose import Prose
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
 
@@ -36,16 +38,16 @@ class Parses(Validator):
 def typed_path(text: str) -> Path:
     """The path typed, `~` expanded; empty is refused."""
     if not text.strip():
-        raise ValueError("type a file name, for example plan.toml")
+        raise ValueError(_("type a file name, for example plan.toml"))
     return Path(text.strip()).expanduser()
 
 
 def check_save_path(path: Path) -> Path:
     """A path a plan can be saved to: not a folder, in a folder that exists."""
     if path.is_dir():
-        raise ValueError(f"{visible(str(path))} is a folder: add a file name")
+        raise ValueError(tr("{path} is a folder: add a file name", path=str(path)))
     if not path.absolute().parent.is_dir():
-        raise ValueError(f"there is no folder {visible(str(path.absolute().parent))}")
+        raise ValueError(tr("there is no folder {path}", path=str(path.absolute().parent)))
     return path
 
 
@@ -62,7 +64,7 @@ class Editor(FailSafe, ModalScreen[Any]):
     ValueError is shown for the path to be fixed. Escape cancels even while it runs.
     """
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(
         self,
@@ -83,18 +85,18 @@ class Editor(FailSafe, ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.prompt, markup=False, classes="question")
+            yield Prose(self.prompt, classes="question")
             yield PlanInput(
                 self.value,
                 id="path" if self.open else "value",
                 validators=[] if self.open else [Parses(self.parse)],
                 validate_on=["changed"],
             )
-            yield Label(self.hint, id="hint", markup=False, classes="hint")
-            yield Label("", id="problem", markup=False, classes="problem")
+            yield Prose(self.hint, id="hint", classes="hint")
+            yield Prose("", id="problem", classes="problem")
 
     def say(self, problem: str) -> None:
-        self.query_one("#problem", Label).update(problem)
+        self.query_one("#problem", Prose).update(problem)
 
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:
@@ -119,7 +121,7 @@ class Editor(FailSafe, ModalScreen[Any]):
         """Try the path off the UI thread; a good one closes the dialog, a bad one stays to be fixed."""
         self.tries += 1
         tried = self.tries
-        self.say(f"Checking {visible(str(path))}…")
+        self.say(tr("Checking {path}…", path=str(path)))
 
         def answered(result: Any) -> None:
             if tried != self.tries or not self.is_attached:
@@ -143,5 +145,5 @@ def path_editor(prompt: str, current: str, open: Callable[[Path], Any], hint: st
 def save_as_dialog(current: Path | None) -> Editor:
     """Ask where to save the plan, starting from its file (or plan.toml)."""
     return path_editor(
-        "Save the plan as (Enter saves, Escape cancels)", str(current) if current else "plan.toml", check_save_path
+        _("Save the plan as (Enter saves, Escape cancels)"), str(current) if current else "plan.toml", check_save_path
     )

@@ -3,8 +3,10 @@
 from collections.abc import Callable
 from typing import Any
 
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 
+from kpitui.app.commands import in_language
 from kpitui.app.dialogs.editor import Editor
 from kpitui.app.safety import FailSafe
 from kpitui.core.domain import edits
@@ -15,16 +17,16 @@ from kpitui.core.session.typed_input import (
     typed_goal_text,
 )
 from kpitui.core.text.formatting import format_decimal
-from kpitui.core.text.safe_text import visible
+from kpitui.core.text.i18n import N_, _, tr
 
-RATE_HINT = "Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels."
-TEXT_HINT = "Enter keeps it, Escape cancels."
+RATE_HINT = N_("Percent: 25, 25% or 2.5. Enter keeps it, Escape cancels.")
+TEXT_HINT = N_("Enter keeps it, Escape cancels.")
 # Each goal field: its name in an editor's prompt, and what it is in the undo history.
 GOAL_FIELDS = {
-    "revenue": ("Revenue", "revenue"),
-    "average_deal": ("Average order value", "average order"),
-    "channel_share": ("Share of all orders this funnel brings (%)", "channel share"),
-    "orders": ("KGI: orders this funnel must bring", "KGI"),
+    "revenue": (N_("Revenue"), N_("revenue")),
+    "average_deal": (N_("Average order value"), N_("average order")),
+    "channel_share": (N_("Share of all orders this funnel brings (%)"), N_("channel share")),
+    "orders": (N_("KGI: orders this funnel must bring"), "KGI"),
 }
 
 
@@ -60,6 +62,11 @@ class PlanScreen(FailSafe, Screen):
         raise NotImplementedError
 
     @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys that work now, described in the interface language (the footer, help and palette read them here)."""
+        return in_language(super().active_bindings)
+
+    @property
     def plan(self) -> Plan:
         """The plan as it stands now."""
         return self.app.document.plan
@@ -71,29 +78,34 @@ class PlanScreen(FailSafe, Screen):
             if result is not None:
                 apply(result)
 
-        self.app.push_screen(Editor(prompt, value, parse, hint), done)
+        self.app.push_screen(Editor(prompt, value, parse, _(hint)), done)
 
     def edit_rate(self, name: str) -> None:
         """Edit stage `name`'s conversion rate to the next stage, typed in percent."""
         index = edits.stage_index(self.plan, name)
         stage = self.plan.stages[index]
         if stage.rate is None:
-            self.notify("The KGI stage has no rate: its target is the goal itself.", timeout=4)
+            self.notify(_("The KGI stage has no rate: its target is the goal itself."), timeout=4)
             return
-        following = visible(self.plan.stages[index + 1].name)
         self.edit(
-            f"Rate of {visible(name)} → {following} (%)",
+            tr("Rate of {stage} → {next} (%)", stage=name, next=self.plan.stages[index + 1].name),
             format_decimal(stage.rate * 100),
             parse_percent_input,
             RATE_HINT,
-            lambda rate: self.app.apply_edit(f"rate of {name}", lambda p: edits.set_rate(p, edits.stage_index(p, name), rate)),
+            lambda rate: self.app.apply_edit(
+                tr("rate of {stage}", stage=name), lambda p: edits.set_rate(p, edits.stage_index(p, name), rate)
+            ),
         )
 
     def edit_goal_field(self, field: str) -> None:
         """Edit one field of the plan's goal: revenue, average_deal, channel_share or orders."""
-        prompt, label = GOAL_FIELDS[field]
+        prompt, label = (_(text) for text in GOAL_FIELDS[field])
         if field in ("revenue", "average_deal"):
-            prompt += f" ({visible(self.plan.currency) or 'money'}); separators are fine: 1,000,000"
+            prompt = tr(
+                "{field} ({currency}); separators are fine: 1,000,000",
+                field=prompt,
+                currency=self.plan.currency or _("money"),
+            )
         self.edit(
             prompt,
             typed_goal_text(field, getattr(self.plan.goal, field)),

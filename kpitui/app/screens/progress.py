@@ -4,13 +4,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from kpitui.app.commands import key_display
 from kpitui.app.dialogs.actuals_import import ImportPreview, import_dialog
 from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.widgets.marks import no_value
 from kpitui.app.widgets.progress_grid import GridCell, MonthGrid
 from kpitui.app.widgets.progress_table import ProgressTable
+from kpitui.app.widgets.prose import Prose
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import actuals, edits, scenarios
 from kpitui.core.domain.calendar import monthly_plan
@@ -121,8 +123,8 @@ class ProgressScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ScreenTabs("progress")
-        yield Static(id="progress-summary", markup=False)
-        yield Static(id="progress-behind", markup=False)
+        yield Prose(id="progress-summary")
+        yield Prose(id="progress-behind")
         yield ProgressTable(id="progress-stages")
         yield MonthGrid(id="progress-grid")
         yield Footer()
@@ -154,7 +156,7 @@ class ProgressScreen(PlanScreen):
         first = self.result is None
         self.result = result
         with self.app.batch_update():
-            self.query_one("#progress-summary", Static).update(self.summary(plan, result))
+            self.query_one("#progress-summary", Prose).update(self.summary(plan, result))
             self.show_behind(result)
             self.table.show(result)
             self.grid.show(plan, monthly_plan(plan), result.months_elapsed)
@@ -189,7 +191,7 @@ class ProgressScreen(PlanScreen):
 
     def show_behind(self, result: PlanStatus) -> None:
         """Every stage behind with its agreed recovery; the panel shows only while a stage is behind."""
-        panel = self.query_one("#progress-behind", Static)
+        panel = self.query_one("#progress-behind", Prose)
         panel.display = result.any_behind
         if not result.any_behind:
             return
@@ -203,7 +205,7 @@ class ProgressScreen(PlanScreen):
                 stage=item.stage,
                 actual=format_count(row.actual_to_date or 0),
                 planned=format_count(row.plan_to_date),
-                attained=f"{row.attainment_shown:f}" if row.attainment_shown is not None else "—",
+                attained=f"{row.attainment_shown:f}" if row.attainment_shown is not None else no_value(),
             )
             if row.needed_per_month:
                 head += tr("; needs {count} a month from now on", count=format_count(row.needed_per_month))
@@ -221,7 +223,7 @@ class ProgressScreen(PlanScreen):
                     state=state_label(item.contingency.value),
                     key=review_key,
                 )
-            lines.append(f"{head} · {recovery}" if self.has_class("-short") else f"{head}\n  {recovery}")
+            lines.append(head + _(" · ") + recovery if self.has_class("-short") else f"{head}\n  {recovery}")
         panel.update("\n".join(lines))
 
     def on_resize(self) -> None:
@@ -252,7 +254,10 @@ class ProgressScreen(PlanScreen):
         stage, month = cell.stage, cell.month
         assert month is not None
         value = None if count == REMOVE else count
-        label = f"actual of {stage} in {month}" if value is not None else f"removed actual of {stage} in {month}"
+        if value is None:
+            label = tr("removed actual of {stage} in {month}", stage=stage, month=str(month))
+        else:
+            label = tr("actual of {stage} in {month}", stage=stage, month=str(month))
         self.app.apply_edit(label, lambda plan: actuals.set_actual(plan, month, stage, value))  # type: ignore[arg-type]
 
     def action_edit_start(self) -> None:
@@ -263,7 +268,7 @@ class ProgressScreen(PlanScreen):
             str(start) if start is not None else "",
             parse_start,
             _("Like 2026-04 (a fiscal year starting in April). Enter keeps it, Escape cancels."),
-            lambda month: self.app.apply_edit("start month", lambda plan: edits.set_start(plan, month)),
+            lambda month: self.app.apply_edit(_("start month"), lambda plan: edits.set_start(plan, month)),
         )
 
     # The as-of month ------------------------------------------------------------------------------
@@ -309,7 +314,9 @@ class ProgressScreen(PlanScreen):
     def action_observed_scenario(self) -> None:
         """Make a scenario "Observed YYYY-MM" from the rates seen up to the as-of month."""
         as_of = self.result.as_of if self.result is not None else None
-        if self.app.apply_edit("scenario from observed rates", lambda plan: scenarios.scenario_from_observed_rates(plan, as_of)):
+        if self.app.apply_edit(
+            _("scenario from observed rates"), lambda plan: scenarios.scenario_from_observed_rates(plan, as_of)
+        ):
             shown = self.result  # the status drawn from the plan with the scenario
             if shown is None or shown.as_of is None:
                 return
@@ -343,6 +350,6 @@ class ProgressScreen(PlanScreen):
             return
         if await self.app.push_screen_wait(ImportPreview(read, key_display(self, "undo"))):
             self.app.apply_edit(
-                f"import {read.path.name}",
+                tr("import {file}", file=read.path.name),
                 lambda plan: actuals.apply_import(plan, read.records, replace_recorded=True).plan,
             )

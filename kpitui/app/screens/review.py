@@ -13,12 +13,14 @@ from kpitui.app.commands import key_display
 from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.plan_text import PlanTextArea
+from kpitui.app.widgets.prose import Prose
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import edits, funnel
 from kpitui.core.domain.plan import CriterionState, Plan
 from kpitui.core.domain.review import criterion_question, next_state, review_status
-from kpitui.core.text.safe_text import visible
+from kpitui.core.text.i18n import N_, _, tr
+from kpitui.core.text.vocabulary import criterion_name, state_label
 
 TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
 
@@ -26,37 +28,63 @@ TEXT_FIELDS = {"notes": "#notes", "contingency_plan": "#contingency-plan"}
 class ReviewScreen(PlanScreen):
     """Summary on top, the review table, and the selected KPI's notes and contingency plan below."""
 
-    ENTER_HELP = "On a criterion, cycle it: to do, ok, concern; on the name or the plan, write the KPI's texts."
-    FIGURES_HELP = (
+    ENTER_HELP = N_("On a criterion, cycle it: to do, ok, concern; on the name or the plan, write the KPI's texts.")
+    FIGURES_HELP = N_(
         'A KPI is reviewed when all four criteria are ok. "⚠ missing" marks a KPI whose contingency '
         "is ok but whose contingency plan is not written down. The summary counts the KPIs done."
     )
     AUTO_FOCUS = "#review"
     BINDINGS = [
-        Binding("space", "cycle", "Cycle", id="review.cycle"),
-        Binding("o", "set_state('ok')", "Ok", show=False, id="review.ok", tooltip="Mark the criterion under the cursor ok."),
+        Binding(
+            "space",
+            "cycle",
+            N_("Cycle"),
+            id="review.cycle",
+            tooltip=N_("Cycle the criterion under the cursor: to do → ok → concern → to do."),
+        ),
+        Binding(
+            "o", "set_state('ok')", N_("Ok"), show=False, id="review.ok", tooltip=N_("Mark the criterion under the cursor ok.")
+        ),
         Binding(
             "c",
             "set_state('concern')",
-            "Concern",
+            N_("Concern"),
             show=False,
             id="review.concern",
-            tooltip="Mark the criterion under the cursor as a concern.",
+            tooltip=N_("Mark the criterion under the cursor as a concern."),
         ),
         Binding(
-            "t", "set_state('todo')", "To do", show=False, id="review.todo", tooltip="Mark the criterion under the cursor to do."
+            "t",
+            "set_state('todo')",
+            N_("To do"),
+            show=False,
+            id="review.todo",
+            tooltip=N_("Mark the criterion under the cursor to do."),
         ),
-        Binding("f", "toggle_filter", "Open only", id="review.filter"),
-        Binding("n", "edit_text('notes')", "Notes", id="review.notes", tooltip="Write the selected KPI's notes."),
+        Binding(
+            "f",
+            "toggle_filter",
+            N_("Open only"),
+            id="review.filter",
+            tooltip=N_("Show only the KPIs still needing attention, or all of them."),
+        ),
+        Binding("n", "edit_text('notes')", N_("Notes"), id="review.notes", tooltip=N_("Write the selected KPI's notes.")),
         Binding(
             "p",
             "edit_text('contingency_plan')",
-            "Plan",
+            N_("Plan"),
             show=False,
             id="review.plan",
-            tooltip="Write the selected KPI's contingency plan: what the team does when it is missed.",
+            tooltip=N_("Write the selected KPI's contingency plan: what the team does when it is missed."),
         ),
-        Binding("escape", "back_to_table", "Back to table", show=False, id="review.back"),
+        Binding(
+            "escape",
+            "back_to_table",
+            N_("Back to table"),
+            show=False,
+            id="review.back",
+            tooltip=N_("Leave the text area for the table."),
+        ),
     ]
 
     open_only: var[bool] = var(False)
@@ -74,13 +102,13 @@ class ReviewScreen(PlanScreen):
         yield ScreenTabs("review")
         yield Static(id="summary", markup=False)
         yield ReviewTable(id="review")
-        yield Static(id="question", markup=False)
+        yield Prose(id="question")
         with Horizontal(id="texts"):
             with Vertical():
-                yield Label("Notes (n)", classes="text-title")
+                yield Label(_("Notes (n)"), classes="text-title", markup=False)
                 yield PlanTextArea(id="notes", soft_wrap=True, show_line_numbers=False)
             with Vertical():
-                yield Label("Contingency plan (p)", classes="text-title")
+                yield Label(_("Contingency plan (p)"), classes="text-title", markup=False)
                 yield PlanTextArea(id="contingency-plan", soft_wrap=True, show_line_numbers=False)
         yield Footer()
 
@@ -105,9 +133,13 @@ class ReviewScreen(PlanScreen):
     def show_plan(self, plan: Plan) -> None:
         """Show the review of `plan`: summary, table, and the selected KPI's texts."""
         status = review_status(plan)
-        shown = " · showing open KPIs only (f shows all)" if self.open_only else ""
-        verdict = "Review complete." if status.settled else "Review open:"
-        self.query_one("#summary", Static).update(f"{verdict} {status.summary()}{shown}")
+        if status.settled:
+            summary = tr("Review complete. {summary}", summary=status.told())
+        else:
+            summary = tr("Review open: {summary}", summary=status.told())
+        if self.open_only:
+            summary += _(" · showing open KPIs only (f shows all)")
+        self.query_one("#summary", Static).update(summary)
         self.table.show(plan, funnel.calculate(plan), open_only=self.open_only)
         self.show_selected()
 
@@ -126,9 +158,13 @@ class ReviewScreen(PlanScreen):
             area.disabled = self.texts_of is None
             area.show_text(getattr(review, field) if review else "")
         criterion = self.table.selected_criterion
-        label = f"{visible(stage)} — " if stage else ""
-        question = f"{criterion}: {criterion_question(criterion)}" if criterion else "Move to a criterion to see its question."
-        self.query_one("#question", Static).update(label + question)
+        if criterion is None:
+            question = _("Move to a criterion to see its question.")
+        else:
+            question = tr("{criterion}: {question}", criterion=criterion_name(criterion), question=criterion_question(criterion))
+        self.query_one("#question", Prose).update(
+            tr("{stage} — {question}", stage=stage, question=question) if stage else question
+        )
 
     @on(DataTable.CellHighlighted, "#review")
     def highlighted(self) -> None:
@@ -149,7 +185,7 @@ class ReviewScreen(PlanScreen):
         if stage is None:
             return
         if criterion is None:
-            self.notify("Move to one of the four criteria (alignment … contingency) first.", timeout=3)
+            self.notify(_("Move to one of the four criteria (alignment … contingency) first."), timeout=3)
             return
         self.set_criterion(stage, criterion, state_of)
 
@@ -158,7 +194,13 @@ class ReviewScreen(PlanScreen):
         if stage not in self.plan.stage_names():
             return  # gone between the key and now (an undo, say)
         state = state_of(self.plan.review_of(stage).state(criterion))
-        self.app.apply_edit(f"{criterion} of {stage}: {state.value}", lambda p: edits.set_criterion(p, stage, criterion, state))
+        label = tr(
+            "{criterion} of {stage}: {state}",
+            criterion=criterion_name(criterion),
+            stage=stage,
+            state=state_label(state.value),
+        )
+        self.app.apply_edit(label, lambda p: edits.set_criterion(p, stage, criterion, state))
 
     def action_cycle(self) -> None:
         """Cycle the criterion under the cursor: to do → ok → concern → to do."""
@@ -201,7 +243,7 @@ class ReviewScreen(PlanScreen):
         if text == getattr(self.plan.review_of(stage), field):
             return  # the plan's own text shown again (after an undo, say): nothing typed
         self.app.apply_edit(
-            f"{field.replace('_', ' ')} of {stage}",
+            tr("notes of {stage}", stage=stage) if field == "notes" else tr("contingency plan of {stage}", stage=stage),
             lambda p: edits.set_review_text(p, stage, field, text),
             run=(self.typing_run, stage, field),
         )

@@ -30,9 +30,10 @@ from kpitui.core.session.typed_input import (
     typed_goal_text,
 )
 from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
-HINT = "Empty removes the override. " + TEXT_HINT
+HINT = N_("Empty removes the override. Enter keeps it, Escape cancels.")
 
 
 def optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -52,11 +53,11 @@ class WhatIfScreen(PlanScreen):
     """Scenarios as columns; below, the levers and the forward calculation of the selected column."""
 
     AUTO_FOCUS = "#compare"
-    ENTER_HELP = (
+    ENTER_HELP = N_(
         "In a scenario's column: set the override under the cursor (empty removes it), its name or its "
         "note. In the baseline: edit the plan itself."
     )
-    FIGURES_HELP = (
+    FIGURES_HELP = N_(
         "Each scenario shows its figure and its change from the baseline; * marks a value it overrides. "
         "Levers: the top-of-funnel target after one point more on one stage's rate, and how many fewer the "
         'top then needs ("Saves"): the cheapest lever comes first. Forward: from the count typed at the '
@@ -64,27 +65,96 @@ class WhatIfScreen(PlanScreen):
         'with every other rate as planned ("Alone needs").'
     )
     BINDINGS = [
-        Binding("n", "new_scenario", "New", id="whatif.new"),
-        Binding("y", "copy_scenario", "Copy", show=False, id="whatif.copy"),
-        Binding("s", "scenario_from_edits", "From edits", show=False, id="whatif.from_edits"),
-        Binding("delete,d", "delete_scenario", "Delete", id="whatif.delete"),
         Binding(
-            "shift+left", "move_scenario(-1)", "Move left", show=False, id="whatif.move_left", tooltip="Move the scenario left."
+            "n",
+            "new_scenario",
+            N_("New"),
+            id="whatif.new",
+            tooltip=N_(
+                'Add an empty scenario and name it at once (Escape keeps "Scenario 1"); '
+                "then type its rates and goal as overrides of the baseline."
+            ),
+        ),
+        Binding(
+            "y",
+            "copy_scenario",
+            N_("Copy"),
+            show=False,
+            id="whatif.copy",
+            tooltip=N_("Add a copy of the selected scenario (on the baseline: an empty scenario)."),
+        ),
+        Binding(
+            "s",
+            "scenario_from_edits",
+            N_("From edits"),
+            show=False,
+            id="whatif.from_edits",
+            tooltip=N_("Turn the rate and goal edits made since the last save into a scenario; the baseline goes back."),
+        ),
+        Binding(
+            "delete,d",
+            "delete_scenario",
+            N_("Delete"),
+            id="whatif.delete",
+            tooltip=N_("Delete the selected scenario (undo brings it back)."),
+        ),
+        Binding(
+            "shift+left",
+            "move_scenario(-1)",
+            N_("Move left"),
+            show=False,
+            id="whatif.move_left",
+            tooltip=N_("Move the scenario left."),
         ),
         Binding(
             "shift+right",
             "move_scenario(1)",
-            "Move right",
+            N_("Move right"),
             show=False,
             id="whatif.move_right",
-            tooltip="Move the scenario right.",
+            tooltip=N_("Move the scenario right."),
         ),
-        Binding("P", "promote", "Promote", show=False, id="whatif.promote"),
-        Binding("b", "open_beside", "Beside", id="whatif.beside"),
-        Binding("x", "close_beside", "Close beside", show=False, id="whatif.close_beside"),
-        Binding("l", "toggle_levers", "Levers", id="whatif.levers"),
-        Binding("t", "focus_top", "Top count", show=False, id="whatif.top"),
-        Binding("escape", "back_to_table", "Back to table", show=False, id="whatif.back"),
+        Binding(
+            "P",
+            "promote",
+            N_("Promote"),
+            show=False,
+            id="whatif.promote",
+            tooltip=N_("Make the selected scenario the baseline; the old baseline is kept as a scenario."),
+        ),
+        Binding(
+            "b",
+            "open_beside",
+            N_("Beside"),
+            id="whatif.beside",
+            tooltip=N_("Open another plan file beside this one, to compare (read-only here)."),
+        ),
+        Binding(
+            "x",
+            "close_beside",
+            N_("Close beside"),
+            show=False,
+            id="whatif.close_beside",
+            tooltip=N_("Close the plans opened beside this one."),
+        ),
+        Binding(
+            "l",
+            "toggle_levers",
+            N_("Levers"),
+            id="whatif.levers",
+            tooltip=N_("Show or hide the levers and forward panel of the selected column."),
+        ),
+        Binding(
+            "t",
+            "focus_top",
+            N_("Top count"),
+            show=False,
+            id="whatif.top",
+            tooltip=N_("Type a top-of-funnel count: the forward calculation follows."),
+        ),
+        Binding(
+            "escape", "back_to_table", N_("Back to table"), show=False, id="whatif.back", tooltip=N_("Back to the comparison.")
+        ),
     ]
 
     show_levers_panel: var[bool | None] = var(None)
@@ -102,7 +172,7 @@ class WhatIfScreen(PlanScreen):
         with Horizontal(id="levers-panel"):
             yield LeverTable(id="levers")
             with Vertical(id="forward-panel"):
-                yield Input(placeholder="top-of-funnel count, e.g. 1000 (t)", id="top")
+                yield Input(placeholder=_("top-of-funnel count, e.g. 1000 (t)"), id="top")
                 yield Static(id="verdict", markup=False)
                 yield ForwardTable(id="forward")
         yield Footer()
@@ -151,7 +221,7 @@ class WhatIfScreen(PlanScreen):
             return
         self.panel_shows = column.plan
         self.query_one(LeverTable).show(column.plan)
-        self.query_one("#levers-panel").border_title = Content(f"{visible(column.label)}: levers and forward")
+        self.query_one("#levers-panel").border_title = Content(tr("{column}: levers and forward", column=column.label))
         self.show_forward()
 
     def show_forward(self) -> None:
@@ -183,12 +253,14 @@ class WhatIfScreen(PlanScreen):
         if not column.editable:
             if not quiet:
                 self.notify(
-                    f"This column comes from {visible(column.source)}: open that plan to change it.", markup=False, timeout=4
+                    tr("This column comes from {file}: open that plan to change it.", file=column.source),
+                    markup=False,
+                    timeout=4,
                 )
             return None
         if column.scenario is None:
             if not quiet:
-                self.notify("That is the baseline: move to a scenario's column.", timeout=3)
+                self.notify(_("That is the baseline: move to a scenario's column."), timeout=3)
             return None
         if column.scenario not in [scenario.name for scenario in self.plan.scenarios]:
             return None  # gone between the key and now (an undo, say)
@@ -204,14 +276,14 @@ class WhatIfScreen(PlanScreen):
             self.scenario_of(column)
             return
         if row.stage is not None and row.stage not in column.plan.stage_names():
-            self.notify(f"This plan has no stage {visible(row.stage)}.", markup=False, timeout=3)
+            self.notify(tr("This plan has no stage {stage}.", stage=row.stage), markup=False, timeout=3)
             return
         if (
             row.key == "orders_total"
             or row.key.startswith("target:")
             or (row.key == "kgi" and not column.plan.goal.is_count_driven)
         ):
-            self.notify("Calculated: change a rate or the goal.", timeout=3)
+            self.notify(_("Calculated: change a rate or the goal."), timeout=3)
             return
         if column.scenario is None:
             self.edit_baseline(row)
@@ -223,13 +295,13 @@ class WhatIfScreen(PlanScreen):
     def edit_baseline(self, row: Row) -> None:
         plan = self.plan
         if row in (NAME, NOTE):
-            self.notify("The baseline is the plan itself: its title is on the Funnel screen.", timeout=3)
+            self.notify(_("The baseline is the plan itself: its title is on the Funnel screen."), timeout=3)
         elif row.stage is not None and row.kind == "rate":
             self.edit_rate(row.stage)
         else:
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
             if plan.goal.is_count_driven != (field == "orders"):
-                self.notify("Switch the kind of goal on the Funnel screen first.", timeout=3)
+                self.notify(_("Switch the kind of goal on the Funnel screen first."), timeout=3)
                 return
             self.edit_goal_field(field)
 
@@ -237,41 +309,40 @@ class WhatIfScreen(PlanScreen):
         """Edit one figure or text of scenario `index`; the edit applies to that scenario, found by
         name when it is committed, wherever it moved meanwhile."""
         scenario = self.plan.scenarios[index]
-        name = visible(scenario.name)
 
         def at(plan: Plan) -> int:
             return scenarios.scenario_index(plan, scenario.name)
 
         if row is NAME:
             self.edit(
-                "Scenario name",
+                _("Scenario name"),
                 scenario.name,
                 lambda text: scenarios.check_scenario_name(self.plan, text, at(self.plan)),
                 TEXT_HINT,
                 lambda new: self.app.apply_edit(
-                    f"rename scenario {scenario.name}", lambda p: scenarios.rename_scenario(p, at(p), new)
+                    tr("rename scenario {name}", name=scenario.name), lambda p: scenarios.rename_scenario(p, at(p), new)
                 ),
             )
         elif row is NOTE:
             self.edit(
-                f"{name} — note",
+                tr("{scenario} — note", scenario=scenario.name),
                 scenario.note,
                 str,
                 TEXT_HINT,
                 lambda note: self.app.apply_edit(
-                    f"note of {scenario.name}", lambda p: scenarios.set_scenario_note(p, at(p), note)
+                    tr("note of {scenario}", scenario=scenario.name), lambda p: scenarios.set_scenario_note(p, at(p), note)
                 ),
             )
         elif row.stage is not None and row.kind == "rate":
             stage = row.stage
             rate_now = scenario.rates.get(stage)
             self.edit(
-                f"{name} — rate of {visible(stage)} (%)",
+                tr("{scenario} — rate of {stage} (%)", scenario=scenario.name, stage=stage),
                 "" if rate_now is None else format_decimal(rate_now * 100),
                 optional(parse_percent_input),
                 HINT,
                 lambda rate: self.app.apply_edit(
-                    f"{scenario.name}: rate of {stage}",
+                    tr("{scenario}: rate of {stage}", scenario=scenario.name, stage=stage),
                     lambda p: scenarios.set_rate_override(p, at(p), stage, rate if rate != "" else None),
                 ),
             )
@@ -279,12 +350,12 @@ class WhatIfScreen(PlanScreen):
             field = "orders" if row.key == "kgi" else row.key.removeprefix("goal.")
             figure_now = scenario.goal.get(field)
             self.edit(
-                f"{name} — {row.label}",
+                tr("{scenario} — {figure}", scenario=scenario.name, figure=row.label),
                 "" if figure_now is None else typed_goal_text(field, figure_now),
                 optional(TYPED_GOAL_PARSERS[field]),
                 HINT,
                 lambda figure: self.app.apply_edit(
-                    f"{scenario.name}: {row.label}",
+                    tr("{scenario}: {figure}", scenario=scenario.name, figure=row.label),
                     lambda p: scenarios.set_goal_override(p, at(p), field, figure if figure != "" else None),
                 ),
             )
@@ -297,7 +368,7 @@ class WhatIfScreen(PlanScreen):
     def action_new_scenario(self) -> None:
         """Add an empty scenario and name it at once (Escape keeps "Scenario 1"); then type its
         rates and goal as overrides of the baseline."""
-        if self.app.apply_edit("new scenario", scenarios.add_scenario):
+        if self.app.apply_edit(_("new scenario"), scenarios.add_scenario):
             self.select_column(len(self.plan.scenarios))
             self.table.move_cursor(row=self.table.rows_shown.index(NAME), animate=False)
             self.edit_scenario(NAME, len(self.plan.scenarios) - 1)
@@ -305,14 +376,16 @@ class WhatIfScreen(PlanScreen):
     def action_copy_scenario(self) -> None:
         """Add a copy of the selected scenario (on the baseline: an empty scenario)."""
         index = self.scenario_index(quiet=True)
-        if self.app.apply_edit("copy scenario", lambda p: scenarios.add_scenario(p, copy_of=index)):
+        if self.app.apply_edit(_("copy scenario"), lambda p: scenarios.add_scenario(p, copy_of=index)):
             self.select_column(len(self.plan.scenarios))
 
     def action_scenario_from_edits(self) -> None:
         """Turn the rate and goal edits made since the last save into a scenario; the baseline goes back."""
         saved = self.app.document.saved_plan
-        name = scenarios.unused_scenario_name(self.plan, "Unsaved edits")
-        if self.app.apply_edit(f"scenario {name} from edits", lambda p: scenarios.scenario_from_edits(saved, p, name)):
+        name = scenarios.unused_scenario_name(self.plan, _("Unsaved edits"))
+        if self.app.apply_edit(
+            tr("scenario {name} from edits", name=name), lambda p: scenarios.scenario_from_edits(saved, p, name)
+        ):
             self.select_column(len(self.plan.scenarios))
 
     def action_delete_scenario(self) -> None:
@@ -320,13 +393,15 @@ class WhatIfScreen(PlanScreen):
         index = self.scenario_index()
         if index is not None:
             name = self.plan.scenarios[index].name
-            if self.app.apply_edit(f"delete scenario {name}", lambda p: scenarios.delete_scenario(p, index)):
-                self.notify(f"Deleted {visible(name)}. {key_display(self, 'undo')} brings it back.", markup=False, timeout=3)
+            if self.app.apply_edit(tr("delete scenario {name}", name=name), lambda p: scenarios.delete_scenario(p, index)):
+                self.notify(
+                    tr("Deleted {name}. {key} brings it back.", name=name, key=key_display(self, "undo")), markup=False, timeout=3
+                )
 
     def action_move_scenario(self, offset: int) -> None:
         """Move the selected scenario left or right."""
         index = self.scenario_index()
-        if index is not None and self.app.apply_edit("move scenario", lambda p: scenarios.move_scenario(p, index, offset)):
+        if index is not None and self.app.apply_edit(_("move scenario"), lambda p: scenarios.move_scenario(p, index, offset)):
             self.select_column(index + offset + 1)
 
     def action_promote(self) -> None:
@@ -334,8 +409,10 @@ class WhatIfScreen(PlanScreen):
         index = self.scenario_index()
         if index is not None:
             name = self.plan.scenarios[index].name
-            if self.app.apply_edit(f"promote {name}", lambda p: scenarios.promote_scenario(p, index)):
-                self.notify(f"{visible(name)} is the baseline now; the old one is the last scenario.", markup=False, timeout=4)
+            if self.app.apply_edit(tr("promote {name}", name=name), lambda p: scenarios.promote_scenario(p, index)):
+                self.notify(
+                    tr("{name} is the baseline now; the old one is the last scenario.", name=name), markup=False, timeout=4
+                )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer closing the plans beside only when there are some."""
@@ -353,7 +430,9 @@ class WhatIfScreen(PlanScreen):
                 self.show_plan(self.plan)
 
         self.app.push_screen(
-            path_editor("Open a plan beside this one (path)", "", load_beside, "Its baseline and scenarios join the columns."),
+            path_editor(
+                _("Open a plan beside this one (path)"), "", load_beside, _("Its baseline and scenarios join the columns.")
+            ),
             opened,
         )
 

@@ -10,6 +10,7 @@ from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
+from kpitui.core.text.i18n import N_, Translated, _, tr
 from kpitui.core.text.safe_text import visible
 
 LABEL_WIDTH = 20  # the labels' width when their text is no wider; longer names get up to a third of the table
@@ -18,20 +19,20 @@ WIDEST_VALUE = 44
 # Rows above the figures: the scenario's name and its note, edited with Enter like the figures.
 # How a difference reads: it helps reach the goal, it hurts, or neither; coloured in app.tcss.
 CHANGE_STYLES = {True: "comparison-table--helps", False: "comparison-table--hurts", None: "comparison-table--neutral"}
-NAME, NOTE = Row("name", "Scenario", "text", comparison.NEUTRAL), Row("note", "Note", "text", comparison.NEUTRAL)
+NAME, NOTE = Row("name", N_("Scenario"), "text", comparison.NEUTRAL), Row("note", N_("Note"), "text", comparison.NEUTRAL)
 
 
 def row_label(row: Row, width: int) -> Text:
     """`Visits target`, `KGI` …: the stage's name shown literally, cut to keep `rate`/`target` in view."""
     if row.stage is None:
-        return Text(row.label, style="bold" if row.key == "kgi" else "")
+        return Text(_(row.label), style="bold" if row.key == "kgi" else "")
     kind = row.label.removeprefix(row.stage)
     return literal(row.stage, width=width - cell_len(kind)) + Text(kind, style="dim")
 
 
 def label_width(rows: list[Row], table_width: int) -> int:
     """As wide as the widest label, from `LABEL_WIDTH` up to a third of the table."""
-    natural = max(cell_len(visible(row.label)) for row in rows)
+    natural = max(cell_len(visible(_(row.label))) for row in rows)
     return max(LABEL_WIDTH, min(natural, table_width // 3))
 
 
@@ -44,7 +45,7 @@ class ComparisonTable(FailSafe, DataTable):
     at once made each edit several times slower.
     """
 
-    BORDER_TITLE = "Compared"
+    BORDER_TITLE = Translated(N_("Compared"))
     COMPONENT_CLASSES = set(CHANGE_STYLES.values())
 
     class EditRequested(Message):
@@ -165,11 +166,13 @@ class ComparisonTable(FailSafe, DataTable):
             [(row.key, [row_label(row, self.label_width), *(self.cell(i, row) for i in shown)]) for row in self.rows_shown],
         )
         count, first, last = len(self.columns_shown), self.window.start + 1, self.window.stop
-        more = ""
-        if len(shown) < count:  # the baseline is column 1, then the window
+        if len(shown) >= count:
+            self.border_subtitle = _("Enter edits · * overridden")
+        elif first == 2:  # the baseline is column 1, then the window
+            self.border_subtitle = tr("Enter edits · * overridden · columns 1-{last} of {count}", last=last, count=count)
+        else:
             window = f"{first}-{last}" if first < last else f"{first}"
-            more = f" · columns 1-{last} of {count}" if first == 2 else f" · columns 1, {window} of {count}"
-        self.border_subtitle = f"Enter edits · * overridden{more}"
+            self.border_subtitle = tr("Enter edits · * overridden · columns 1, {window} of {count}", window=window, count=count)
 
     def select_column(self, index: int) -> None:
         """Put the cursor on comparison column `index`, moving the window to show it (the baseline is always shown)."""

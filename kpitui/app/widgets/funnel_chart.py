@@ -8,9 +8,11 @@ from rich.text import Text
 from textual.widget import Widget
 
 from kpitui.app.safety import FailSafe
+from kpitui.app.widgets.marks import solid
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_, Translated, tr
 from kpitui.core.text.safe_text import visible
 
 NAME_WIDTH = 12  # the names' width when they are no longer; longer names get up to a third of the chart
@@ -27,7 +29,7 @@ def bar_length(target: int, top: int, width: int) -> int:
 class FunnelChart(FailSafe, Widget):
     """Stage name, bar and target, top of the funnel first; the KGI bar is drawn in the accent colour."""
 
-    BORDER_TITLE = "Funnel (log scale)"
+    BORDER_TITLE = Translated(N_("Funnel (log scale)"))
 
     DEFAULT_CSS = """
     FunnelChart { height: auto; }
@@ -70,7 +72,7 @@ class FunnelChart(FailSafe, Widget):
             if line:
                 lines.append("\n")
             if index is None:
-                lines.append(f"⋮ {format_count(len(plan.stages) - MAX_BARS + 1)} more stages", style="dim")
+                lines.append(tr("⋮ {count} more stages", count=format_count(len(plan.stages) - MAX_BARS + 1)), style="dim")
                 continue
             row = calculation.stages[index]
             is_kgi = index == len(plan.stages) - 1
@@ -80,7 +82,7 @@ class FunnelChart(FailSafe, Widget):
             padding = (bar_room - length) // 2
             lines.append_text(name)
             lines.append(" " * (padding + 1))
-            lines.append("█" * length, style=kgi_style if is_kgi else bar_style)
+            lines.append(*solid(length, kgi_style if is_kgi else bar_style))
             lines.append(" " * (bar_room - length - padding + 1))
             lines.append(figures[index].rjust(figure_width), style="bold" if is_kgi else "")
         return lines

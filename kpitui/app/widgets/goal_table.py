@@ -10,7 +10,9 @@ from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows, text_
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
+from kpitui.core.text.i18n import N_, Translated, _, ptr
 from kpitui.core.text.safe_text import visible
+from kpitui.core.text.vocabulary import rounding_label
 
 # Rows that are calculated, not typed: Enter on them explains instead of editing.
 DERIVED = ("orders_total", "kgi")
@@ -19,8 +21,8 @@ DERIVED = ("orders_total", "kgi")
 class GoalTable(FailSafe, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
-    BORDER_TITLE = "Goal"
-    BORDER_SUBTITLE = "Enter edits"  # Enter is the table's own key: no binding to name it
+    BORDER_TITLE = Translated(N_("Goal"))
+    BORDER_SUBTITLE = Translated(N_("Enter edits"))  # Enter is the table's own key: no binding to name it
 
     class EditRequested(Message):
         """Enter or a click on a row: edit or switch `field` (a calculated one: say where it comes from)."""
@@ -39,8 +41,8 @@ class GoalTable(FailSafe, DataTable):
         self.shown: tuple[Plan, Calculation] | None = None
 
     def on_mount(self) -> None:
-        self.add_column("Field", key="field")
-        self.add_column("Value", key="value")
+        self.add_column(_("Field"), key="field")
+        self.add_column(_("Value"), key="value")
 
     @property
     def row_keys(self) -> list[str]:
@@ -62,36 +64,41 @@ class GoalTable(FailSafe, DataTable):
         width (the figure that starts the KGI never), figures never."""
         self.shown = (plan, calculation)
         goal, currency = plan.goal, visible(plan.currency)
-        kgi = f"{format_count(calculation.kgi)} {plan.kgi_stage.name}"
+        # The count with its stage, the way each language writes it: `20 orders`, `受注 20件`.
+        kgi = ptr("KGI", "{count} {stage}", count=format_count(calculation.kgi), stage=plan.kgi_stage.name)
         # Plan texts as (text, style): cut once the labels' width is known.
         rows: list[tuple[str, str, Text | tuple[str, str]]]
         if goal.is_count_driven:
             rows = [
-                ("kind", "Kind", Text("KGI count")),
+                ("kind", _("Kind"), Text(_("KGI count"))),
                 ("orders", "KGI", (kgi, "bold")),
             ]
         else:
             assert goal.revenue is not None and goal.average_deal is not None and calculation.orders_total is not None
             rows = [
-                ("kind", "Kind", Text("from revenue")),
-                ("revenue", "Revenue", number(format_money(goal.revenue, currency))),
-                ("average_deal", "Average order", number(format_money(goal.average_deal, currency))),
-                ("channel_share", "Channel share", number(format_percent(goal.channel_share))),
-                ("orders_total", "Total orders", number(format_count(calculation.orders_total))),
+                ("kind", _("Kind"), Text(_("from revenue"))),
+                ("revenue", _("Revenue"), number(format_money(goal.revenue, currency))),
+                ("average_deal", _("Average order"), number(format_money(goal.average_deal, currency))),
+                ("channel_share", _("Channel share"), number(format_percent(goal.channel_share))),
+                (
+                    "orders_total",
+                    _("Total orders"),
+                    number(ptr("orders", "{count}", count=format_count(calculation.orders_total))),
+                ),
                 ("kgi", "KGI", (kgi, "bold")),
             ]
         rows += [
-            ("months", "Months", number(str(plan.months))),
-            ("rounding", "Rounding", Text(plan.rounding.value)),
-            ("title", "Title", (plan.title or "(file name)", "")),
-            ("currency", "Currency", (plan.currency or "(none)", "")),
+            ("months", _("Months"), number(ptr("months", "{count}", count=plan.months))),
+            ("rounding", _("Rounding"), Text(rounding_label(plan.rounding.value))),
+            ("title", _("Title"), (plan.title, "") if plan.title else Text(_("(file name)"))),
+            ("currency", _("Currency"), (plan.currency, "") if plan.currency else Text(_("(none)"))),
         ]
-        labels = [Text(label, style="dim") for _, label, _ in rows]
+        labels = [Text(label, style="dim") for _key, label, _value in rows]
         width = max(len(format_count(calculation.kgi)) + 2, text_room(self, [""], [[label] for label in labels]))
         sync_rows(
             self,
             [
                 (key, [label, value if isinstance(value, Text) else literal(value[0], width=width, style=value[1])])
-                for (key, _, value), label in zip(rows, labels, strict=True)
+                for (key, _label, value), label in zip(rows, labels, strict=True)
             ],
         )

@@ -10,11 +10,12 @@ from kpitui.core.domain import funnel
 from kpitui.core.domain.funnel import Lever
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_needed_rate, format_percent
+from kpitui.core.text.i18n import N_, Translated, _, tr
 
 LEVERS_SHOWN = 50  # the cheapest levers; on a long funnel the rest change little
 LEVERS_KEPT = 16  # plans whose levers are remembered (the baseline and scenarios looked at)
-LEVER_COLUMNS = (("stage", "Stage"), ("rate", "Rate"), ("top", "Top needs"), ("saving", "Saves"))
-FORWARD_COLUMNS = (("stage", "Stage"), ("expected", "Expected"), ("needed", "Alone needs"))
+LEVER_COLUMNS = (("stage", N_("Stage")), ("rate", N_("Rate")), ("top", N_("Top needs")), ("saving", N_("Saves")))
+FORWARD_COLUMNS = (("stage", N_("Stage")), ("expected", N_("Expected")), ("needed", N_("Alone needs")))
 
 
 class LeverTable(FailSafe, DataTable):
@@ -24,7 +25,7 @@ class LeverTable(FailSafe, DataTable):
     while) and remembered per plan, so moving around the comparison never waits for them.
     """
 
-    BORDER_TITLE = "Levers: +1 point on one rate"
+    BORDER_TITLE = Translated(N_("Levers: +1 point on one rate"))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="none", zebra_stripes=True)
@@ -34,6 +35,7 @@ class LeverTable(FailSafe, DataTable):
 
     def on_mount(self) -> None:
         for key, label in LEVER_COLUMNS:
+            label = _(label)
             self.add_column(Text(label, justify="left" if key == "stage" else "right"), key=key)
 
     def on_resize(self) -> None:
@@ -48,7 +50,7 @@ class LeverTable(FailSafe, DataTable):
         if key in self.known:
             self.draw(self.known[key])
             return
-        self.border_subtitle = "working out…"
+        self.border_subtitle = _("working out…")
 
         def still_wanted() -> bool:
             return self.wanted == key
@@ -68,16 +70,17 @@ class LeverTable(FailSafe, DataTable):
     def draw(self, levers: list[Lever]) -> None:
         self.drawn = levers
         shown = levers[:LEVERS_SHOWN]
-        self.border_subtitle = f"cheapest {len(shown)} of {format_count(len(levers))}" if len(shown) < len(levers) else ""
+        cut = len(shown) < len(levers)
+        self.border_subtitle = tr("cheapest {shown} of {count}", shown=len(shown), count=format_count(len(levers))) if cut else ""
         figures = [
             [
-                number(f"{format_percent(lever.rate)}→{format_percent(lever.improved_rate)}"),
+                number(tr("{rate}→{improved}", rate=format_percent(lever.rate), improved=format_percent(lever.improved_rate))),
                 number(format_count(lever.top_target)),
                 number(format_count(lever.saving)),
             ]
             for lever in shown
         ]
-        name_width = text_room(self, [label for _, label in LEVER_COLUMNS[1:]], figures)
+        name_width = text_room(self, [_(label) for _key, label in LEVER_COLUMNS[1:]], figures)
         sync_rows(
             self,
             [
@@ -96,6 +99,7 @@ class ForwardTable(FailSafe, DataTable):
 
     def on_mount(self) -> None:
         for key, label in FORWARD_COLUMNS:
+            label = _(label)
             self.add_column(Text(label, justify="left" if key == "stage" else "right"), key=key)
 
     def on_resize(self) -> None:
@@ -112,7 +116,7 @@ class ForwardTable(FailSafe, DataTable):
         needed = [format_needed_rate(rate) for rate in funnel.needed_rates(rates, top, kgi)] + [""]
         counts = result.expected_counts
         figures = [[number(format_count(expected)), number(rate)] for expected, rate in zip(counts, needed, strict=True)]
-        name_width = text_room(self, [label for _, label in FORWARD_COLUMNS[1:]], figures)
+        name_width = text_room(self, [_(label) for _key, label in FORWARD_COLUMNS[1:]], figures)
         sync_rows(
             self,
             [
@@ -121,5 +125,10 @@ class ForwardTable(FailSafe, DataTable):
             ],
         )
         if result.kgi_gap == 0:
-            return f"{format_count(top)} at the top: KGI {format_count(kgi)} reached"
-        return f"{format_count(top)} at the top: {format_count(result.kgi_gap)} short of KGI {format_count(kgi)}"
+            return tr("{top} at the top: KGI {kgi} reached", top=format_count(top), kgi=format_count(kgi))
+        return tr(
+            "{top} at the top: {gap} short of KGI {kgi}",
+            top=format_count(top),
+            gap=format_count(result.kgi_gap),
+            kgi=format_count(kgi),
+        )

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, row_keys, sync_rows
+from kpitui.app.widgets.marks import not_recorded
 from kpitui.core.domain.calendar import MonthlyPlan
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import Plan
@@ -18,7 +19,6 @@ from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, Translated, _
 
 NAME_WIDTH = 20
-NOT_RECORDED = "·"
 
 
 class GridCell(NamedTuple):
@@ -102,7 +102,7 @@ class MonthGrid(FailSafe, DataTable):
     @staticmethod
     def month_cell(styles: dict[str, Style], actual: int | None, planned: int, missing: bool, later: bool) -> Text:
         """`actual / planned`; a month up to the as-of month with nothing recorded stands out, later months are muted."""
-        shown = Text(NOT_RECORDED, style=styles["missing"] if missing else "") if actual is None else Text(format_count(actual))
+        shown = Text(not_recorded(), style=styles["missing"] if missing else "") if actual is None else Text(format_count(actual))
         cell = Text.assemble(shown, (f" / {format_count(planned)}", styles["planned"]), justify="right")
         if later:
             cell.stylize(styles["later"])

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.marks import no_value, on_pace_marks, solid, state_sign
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status
 from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
 from kpitui.core.text.i18n import N_, Translated, _
@@ -27,8 +28,6 @@ COLUMNS = (
     ("seen", N_("Seen")),
 )
 TEXT_COLUMNS = ("name", "status", "attained")
-# Status in words with a sign, so it reads without colour (monochrome terminals, colour-blind readers).
-STATUS_SIGNS = {Status.ON_TRACK: "✓", Status.AT_RISK: "!", Status.BEHIND: "✗", Status.NO_DATA: "·"}
 BAR_SCALE = Fraction(5, 4)  # the bar runs to 125 % of plan to date, so being ahead shows too
 NAME_WIDTH = 24
 
@@ -40,13 +39,20 @@ def attainment_bar(attainment: Fraction | None, width: int, fill: Style, mark: S
     """
     on_pace = math.floor(width / BAR_SCALE)
     filled = 0 if attainment is None else min(width, math.floor(attainment * width / BAR_SCALE))
+    at_pace, passed = on_pace_marks()
     bar = Text(no_wrap=True)
-    bar.append("█" * min(filled, on_pace), fill)
-    bar.append("░" * (on_pace - filled) + "│" if filled <= on_pace else "┃", mark)
+    bar.append(*_run(min(filled, on_pace), fill))
+    bar.append("░" * (on_pace - filled) + at_pace if filled <= on_pace else passed, mark)
     if filled > on_pace + 1:
-        bar.append("█" * (filled - on_pace - 1), fill)
+        bar.append(*_run(filled - on_pace - 1, fill))
     bar.append("░" * (width - max(filled, on_pace + 1)), mark)
     return bar
+
+
+def _run(length: int, fill: Style) -> tuple[str, Style]:
+    """`length` cells of the bar filled in the style of the status."""
+    text, style = solid(length, fill.color)
+    return text, fill + style
 
 
 class ProgressTable(FailSafe, DataTable):
@@ -85,13 +91,13 @@ class ProgressTable(FailSafe, DataTable):
         colour = styles[stage.status.value]
         shown = stage.attainment_shown
         attained = attainment_bar(stage.attainment, bar_width, colour, styles["mark"])
-        attained.append(" " + ("—" if shown is None else f"{shown:f}%").rjust(7))
-        seen = Text("—" if stage.observed_rate is None else format_observed_rate(stage.observed_rate), justify="right")
+        attained.append(" " + (no_value() if shown is None else f"{shown:f}%").rjust(7))
+        seen = Text(no_value() if stage.observed_rate is None else format_observed_rate(stage.observed_rate), justify="right")
         if stage.name == result.bottleneck:
             seen = Text.assemble((_("bottleneck") + " ", styles["bottleneck"]), seen, justify="right")
         return [
             literal(stage.name, width=NAME_WIDTH),
-            Text(f"{STATUS_SIGNS[stage.status]} {status_label(stage.status.value)}", style=colour, no_wrap=True),
+            Text(f"{state_sign(stage.status.value)} {status_label(stage.status.value)}", style=colour, no_wrap=True),
             number(_maybe(stage.actual_to_date)),
             number(format_count(stage.plan_to_date)),
             attained,
@@ -115,4 +121,4 @@ class ProgressTable(FailSafe, DataTable):
 
 
 def _maybe(count: int | None) -> str:
-    return "—" if count is None else format_count(count)
+    return no_value() if count is None else format_count(count)

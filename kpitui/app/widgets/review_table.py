@@ -7,13 +7,15 @@ from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows, text_room
+from kpitui.app.widgets.marks import no_value, state_sign
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
+from kpitui.core.text.i18n import N_, Translated, _, pgettext
+from kpitui.core.text.vocabulary import state_label
 
-COLUMNS = (("name", "KPI"), ("target", "Target"), *((c, c.capitalize()) for c in CRITERIA), ("plan", "Plan"))
-STATE_LABELS = {CriterionState.OK: "✓ ok", CriterionState.CONCERN: "✗ concern", CriterionState.TODO: "· to do"}
+COLUMNS = ("name", "target", *CRITERIA, "plan")
 STATE_STYLES = {
     CriterionState.OK: "review-table--ok",
     CriterionState.CONCERN: "review-table--concern",
@@ -21,10 +23,23 @@ STATE_STYLES = {
 }
 
 
+def column_labels() -> list[str]:
+    """The headings: the KPI, its target, the four criteria (short; the question line names them in full), the plan."""
+    return [
+        "KPI",
+        _("Target"),
+        pgettext("review column", "Alignment"),
+        pgettext("review column", "Measurability"),
+        pgettext("review column", "Simplicity"),
+        pgettext("review column", "Contingency"),
+        pgettext("contingency plan", "Plan"),
+    ]
+
+
 class ReviewTable(FailSafe, DataTable):
     """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
 
-    BORDER_TITLE = "KPI review"
+    BORDER_TITLE = Translated(N_("KPI review"))
     COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
     class CycleRequested(Message):
@@ -59,7 +74,7 @@ class ReviewTable(FailSafe, DataTable):
         self.shown: tuple[Plan, Calculation, bool] | None = None
 
     def on_mount(self) -> None:
-        for key, label in COLUMNS:
+        for key, label in zip(COLUMNS, column_labels(), strict=True):
             self.add_column(Text(label, justify="right" if key == "target" else "left"), key=key)
         redraw_on_theme_change(self, self.redraw)
 
@@ -71,7 +86,7 @@ class ReviewTable(FailSafe, DataTable):
     @property
     def selected_criterion(self) -> str | None:
         """The criterion under the cursor, or None on the name, target or plan column."""
-        key = COLUMNS[self.cursor_column][0]
+        key = COLUMNS[self.cursor_column]
         return key if key in CRITERIA else None
 
     @on(DataTable.CellSelected)
@@ -85,16 +100,19 @@ class ReviewTable(FailSafe, DataTable):
             self.post_message(self.WriteRequested(self, stage, "contingency_plan" if column == "plan" else "notes"))
 
     def state_cell(self, state: CriterionState) -> Text:
-        return Text(STATE_LABELS[state], style=self.get_component_rich_style(STATE_STYLES[state], partial=True))
+        return Text(
+            f"{state_sign(state.value)} {state_label(state.value)}",
+            style=self.get_component_rich_style(STATE_STYLES[state], partial=True),
+        )
 
     def plan_cell(self, plan: Plan, stage_name: str) -> Text:
         """Whether the contingency plan is written: flagged when contingency is ok but nothing is written."""
         review = plan.review_of(stage_name)
         if review.contingency_plan.strip():
-            return Text("written")
+            return Text(_("written"))
         if review.contingency is CriterionState.OK:
-            return Text("⚠ missing", style=self.get_component_rich_style("review-table--missing", partial=True))
-        return Text("—", style=self.get_component_rich_style(STATE_STYLES[CriterionState.TODO], partial=True))
+            return Text(_("⚠ missing"), style=self.get_component_rich_style("review-table--missing", partial=True))
+        return Text(no_value(), style=self.get_component_rich_style(STATE_STYLES[CriterionState.TODO], partial=True))
 
     def show(self, plan: Plan, calculation: Calculation, *, open_only: bool) -> None:
         """Draw the review of every KPI stage, or only those still needing attention."""
@@ -110,7 +128,7 @@ class ReviewTable(FailSafe, DataTable):
             for stage in stages
         ]
         # The names give way at 80 columns (the question below the table names the KPI in full).
-        name_width = text_room(self, [label for _, label in COLUMNS[1:]], figures)
+        name_width = text_room(self, column_labels()[1:], figures)
         sync_rows(
             self,
             [(stage.name, [literal(stage.name, width=name_width), *cells]) for stage, cells in zip(stages, figures, strict=True)],

@@ -8,14 +8,16 @@ from textual.content import Content
 from textual.widgets import Static
 
 from kpitui.app.safety import FailSafe
+from kpitui.core.text.i18n import N_, _
 
-SCREEN_TABS = (("funnel", "1 Funnel"), ("review", "2 Review"), ("whatif", "3 What-if"), ("progress", "4 Progress"))
+SCREEN_TABS = (("funnel", N_("Funnel")), ("review", N_("Review")), ("whatif", N_("What-if")), ("progress", N_("Progress")))
 
 
 def tab_bar(active: str) -> Content:
     """The labels, the active one highlighted, the others clickable (our own markup, no plan text)."""
     parts = []
-    for mode, label in SCREEN_TABS:
+    for number, (mode, name) in enumerate(SCREEN_TABS, start=1):
+        label = f"{number} {_(name)}"
         if mode == active:
             parts.append(f"[b reverse] {label} [/]")
         else:

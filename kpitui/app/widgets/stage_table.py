@@ -8,20 +8,22 @@ from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.marks import kgi_mark
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.columns import fit_widths
 from kpitui.core.text.formatting import format_count, format_percent, format_share
+from kpitui.core.text.i18n import N_, Translated, _
 from kpitui.core.text.safe_text import visible
 
 COLUMNS = (
-    ("name", "Stage"),
-    ("metric", "Metric"),
-    ("owner", "Owner"),
-    ("rate", "Rate"),
-    ("target", "Target"),
-    ("monthly", "Monthly"),
-    ("share", "Of top"),
+    ("name", N_("Stage")),
+    ("metric", N_("Metric")),
+    ("owner", N_("Owner")),
+    ("rate", N_("Rate")),
+    ("target", N_("Target")),
+    ("monthly", N_("Monthly")),
+    ("share", N_("Of top")),
 )
 TEXT_COLUMNS = ("name", "metric", "owner")
 
@@ -29,7 +31,7 @@ TEXT_COLUMNS = ("name", "metric", "owner")
 class StageTable(FailSafe, DataTable):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
-    BORDER_TITLE = "Stages"
+    BORDER_TITLE = Translated(N_("Stages"))
 
     class EditRequested(Message):
         """Enter or a click on a cell: edit `field` of the stage named `stage` (a figure: say where it comes from)."""
@@ -50,7 +52,7 @@ class StageTable(FailSafe, DataTable):
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(Text(label, justify="right" if key not in TEXT_COLUMNS else "left"), key=key)
+            self.add_column(Text(_(label), justify="right" if key not in TEXT_COLUMNS else "left"), key=key)
 
     @property
     def selected_index(self) -> int:
@@ -73,7 +75,10 @@ class StageTable(FailSafe, DataTable):
         (inside its scrollbar, so nothing scrolls sideways); cut by display width."""
         room = self.scrollable_content_region.width - figures_width - 2 * self.cell_padding * len(COLUMNS)
         natural = [
-            max([len(label)] + [cell_len(visible(getattr(stage, key))) + (2 if key == "name" else 0) for stage in plan.stages])
+            max(
+                [cell_len(_(label))]
+                + [cell_len(visible(getattr(stage, key))) + (2 if key == "name" else 0) for stage in plan.stages]
+            )
             for key, label in COLUMNS[:3]
         ]
         return fit_widths(natural, room)
@@ -93,8 +98,8 @@ class StageTable(FailSafe, DataTable):
             )
             rows.append((stage, style, figures))
         figures_width = sum(
-            max(len(label), *(figures[column].cell_len for _, _, figures in rows))
-            for column, (_, label) in enumerate(COLUMNS[3:])
+            max(cell_len(_(label)), *(figures[column].cell_len for _stage, _style, figures in rows))
+            for column, (_key, label) in enumerate(COLUMNS[3:])
         )
         name_width, metric_width, owner_width = self.text_widths(plan, figures_width)
         sync_rows(
@@ -103,7 +108,7 @@ class StageTable(FailSafe, DataTable):
                 (
                     stage.name,
                     [
-                        literal(("◆ " if index == last else "") + stage.name, width=name_width, style=style),
+                        literal((kgi_mark() if index == last else "") + stage.name, width=name_width, style=style),
                         literal(stage.metric, width=metric_width),
                         literal(stage.owner, width=owner_width),
                         *figures,

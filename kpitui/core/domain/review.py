@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
-from kpitui.core.text.i18n import N_, _
+from kpitui.core.text.i18n import N_, _, ntr, tr
 
 # The criteria in the method's words (SPEC 1.4, 7); translated where they are shown.
 LABELS = {
@@ -90,6 +90,19 @@ class ReviewStatus:
         if self.missing_contingency_plans:
             parts.append(f"{len(self.missing_contingency_plans)} contingency plan(s) not written")
         return " · ".join(parts)
+
+    def told(self) -> str:
+        """`summary` in the interface language, for people (JSON keeps `summary`, in English)."""
+        concerns, missing = self.counts[CriterionState.CONCERN], len(self.missing_contingency_plans)
+        parts = [
+            tr("{ok} of {total} checks ok", ok=self.counts[CriterionState.OK], total=self.total),
+            ntr("{n} concern", "{n} concerns", concerns, n=concerns),
+            tr("{n} to do", n=self.counts[CriterionState.TODO]),
+        ]
+        if missing:
+            parts.append(tr("{n} contingency plan(s) not written", n=missing))
+        # TRANSLATORS: between the parts of the summary; "·" is of ambiguous width in East Asian terminals.
+        return _(" · ").join(parts)
 
 
 def review_status(plan: Plan) -> ReviewStatus:

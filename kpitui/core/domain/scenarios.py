@@ -10,10 +10,12 @@ from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import GOAL_FIELDS, Plan, Scenario, check_unique_name
 from kpitui.core.domain.progress import PlanStatus, status
 from kpitui.core.domain.quantities import quoted
-from kpitui.core.text.i18n import _, tr
+from kpitui.core.text.i18n import N_, _, tr
 
-NEW_SCENARIO_NAME = "Scenario"
-PREVIOUS_BASELINE = "Previous baseline"
+# Names and notes kpitui gives the scenarios it makes: plan text from then on, written in the
+# interface language (filled in with `str.format`, never `tr`: plan text is stored as it is).
+NEW_SCENARIO_NAME = N_("Scenario")
+PREVIOUS_BASELINE = N_("Previous baseline")
 OBSERVED_PLACES = 6  # decimal places of an observed rate made a scenario's rate: 45.4546 %, as people read it
 
 
@@ -37,7 +39,7 @@ def scenario_index(plan: Plan, name: str) -> int:
     raise ValueError(tr("there is no scenario {name!r} any more", name=name))
 
 
-def unused_scenario_name(plan: Plan, base: str = NEW_SCENARIO_NAME) -> str:
+def unused_scenario_name(plan: Plan, base: str) -> str:
     """`base`, or `base 2`, 3 … whichever no scenario has yet."""
     return unused_name(base, [s.name for s in plan.scenarios])
 
@@ -46,10 +48,10 @@ def add_scenario(plan: Plan, copy_of: int | None = None) -> Plan:
     """A new scenario at the end: empty, or a copy of scenario `copy_of`."""
     if copy_of is None:
         # "Scenario 1", not "Scenario": that is the heading of the row of names
-        new = Scenario(unused_name(NEW_SCENARIO_NAME, [s.name for s in plan.scenarios], numbered=True))
+        new = Scenario(unused_name(_(NEW_SCENARIO_NAME), [s.name for s in plan.scenarios], numbered=True))
     else:
         source = plan.scenarios[copy_of]
-        new = replace(source, name=unused_scenario_name(plan, f"{source.name} copy"))
+        new = replace(source, name=unused_scenario_name(plan, _("{name} copy").format(name=source.name)))
     return _with_scenarios(plan, [*plan.scenarios, new])
 
 
@@ -144,14 +146,17 @@ def promote_scenario(plan: Plan, index: int) -> Plan:
     promoted = plan.scenarios[index]
     applied = plan.with_scenario_applied(promoted)
     new = replace(plan, goal=applied.goal, stages=applied.stages)
-    previous = Scenario(unused_scenario_name(plan, PREVIOUS_BASELINE), f"The baseline before {promoted.name!r} was promoted")
+    previous = Scenario(
+        unused_scenario_name(plan, _(PREVIOUS_BASELINE)),
+        _("The baseline before {name!r} was promoted").format(name=promoted.name),
+    )
     others = [rebased(s, plan, new) for i, s in enumerate(plan.scenarios) if i != index]
     return replace(new, scenarios=(*others, rebased(previous, plan, new)))
 
 
 def observed_scenario_name(as_of: Month) -> str:
     """`Observed 2026-06`: the scenario made from the rates seen up to that month."""
-    return f"Observed {as_of}"
+    return _("Observed {month}").format(month=as_of)
 
 
 def observed_rates(result: PlanStatus) -> dict[str, Decimal]:
@@ -184,7 +189,8 @@ def scenario_from_observed_rates(plan: Plan, as_of: Month | None = None) -> Plan
             tr("no conversion rate can be observed up to {month}: record counts of two stages in a row", month=str(result.as_of))
         )
     name = observed_scenario_name(result.as_of)
-    scenario = Scenario(name, f"Conversion rates observed from {plan.start} to {result.as_of}", rates)
+    note = _("Conversion rates observed from {start} to {end}").format(start=plan.start, end=result.as_of)
+    scenario = Scenario(name, note, rates)
     names = [s.name for s in plan.scenarios]
     if name in names:
         index = names.index(name)

@@ -118,6 +118,11 @@ def join_sentences(sentences: list[str]) -> str:
     return ("" if _language == "ja" else " ").join(sentences)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the interface language, where one English word means two things (`Plan`: a plan, a contingency plan)."""
+    return message if _catalogue is None else _catalogue.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for translation without translating it yet (it is translated where it is shown)."""
     return message
@@ -141,6 +146,11 @@ def _literal(values: dict[str, object]) -> dict[str, object]:
 def tr(message: str, /, **values: object) -> str:
     """`message` translated, then its `{name}` placeholders filled with `values`, text made visible."""
     return _(message).format_map(_literal(values))
+
+
+def ptr(context: str, message: str, /, **values: object) -> str:
+    """`tr` for a message that needs its `context` to be translated right: `ptr("months", "{count}", count=12)` → `12か月`."""
+    return pgettext(context, message).format_map(_literal(values))
 
 
 def ntr(singular: str, plural: str, n: int, /, **values: object) -> str:
