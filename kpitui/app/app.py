@@ -200,7 +200,7 @@ class KpiApp(FailSafeApp, App[None]):
             where = tr("{file} (new file)", file=document.path.name)
         self.sub_title = tr("{where} ● modified", where=where) if document.modified else where
 
-    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+    def notify(self, message: str, *, title: str = "", **options) -> None:
         """A notification; Japanese is wrapped with kinsoku first (no line of the toast starts with 。)."""
         super().notify(notification_text(message, self.size.width), title=title, **options)
 
