@@ -4,7 +4,7 @@ Between a key press and its handling the plan can change (an undo, a restored co
 screen's edit): the request keeps the stage, field or scenario it was made on.
 """
 
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input
 
 from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.app.widgets.goal_table import GoalTable
@@ -16,7 +16,7 @@ from kpitui.core.domain.plan import CriterionState
 
 
 def prompt(app) -> str:
-    return str(app.screen.query_one(".question", Label).render())
+    return str(app.screen.query_one(".question").render())
 
 
 def recording(message_type):

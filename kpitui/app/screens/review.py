@@ -117,8 +117,12 @@ class ReviewScreen(PlanScreen):
         self.table.move_cursor(column=2)  # the first criterion: where reviewing starts
         # The keys are read from the bindings, so a keymap never makes the hint wrong.
         keys = {state: key_display(self, f"review.{state}") for state in ("cycle", "ok", "concern", "todo")}
-        self.table.border_subtitle = (
-            f"{keys['cycle']} cycles · {keys['ok']} ok · {keys['concern']} concern · {keys['todo']} to do"
+        self.table.border_subtitle = tr(
+            "{cycle} cycles · {ok} ok · {concern} concern · {todo} to do",
+            cycle=keys["cycle"],
+            ok=keys["ok"],
+            concern=keys["concern"],
+            todo=keys["todo"],
         )
 
     @property
