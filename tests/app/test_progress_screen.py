@@ -1,5 +1,6 @@
 """Pilot tests of the Progress screen: the monthly meeting, from typing counts to a scenario."""
 
+from textual.geometry import Region
 from textual.widgets import Static
 
 from kpitui.app.dialogs.actuals_import import ImportPreview
@@ -43,6 +44,24 @@ async def test_opens_as_of_the_last_month_with_actuals_on_that_month(app_on):
         assert pace(app_on, "seen")[0] == "bottleneck 8.1%"
         assert grid_cell(app_on, "Visits", "2026-06") == "139 / 133"
         assert grid_cell(app_on, "Visits", "2026-07") == "· / 134"
+
+
+def drawn_lines(grid: MonthGrid) -> list[str]:
+    """The grid as it is drawn on the screen, line by line."""
+    return [strip.text for strip in grid.render_lines(Region(0, 0, grid.size.width, grid.size.height))]
+
+
+async def test_a_count_wider_than_its_column_widens_it_at_once(app_on):
+    async with app_on.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        await pilot.press("right_square_bracket")  # as of July, on Visits
+        assert "· / 134" in drawn_lines(grid)[1]
+        await open_editor(pilot, "enter")
+        await pilot.press(*"1510", "enter")
+        await pilot.pause()
+        heading, visits = drawn_lines(grid)[:2]
+        assert "1,510 / 134" in visits  # not "1,510 /", the planned figure cut off
+        assert heading.index("2026-08") == visits.index("· / 133")  # every row drawn at the new width
 
 
 async def test_typing_an_actual_records_it_and_the_figures_follow(app_on):

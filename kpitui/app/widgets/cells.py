@@ -80,11 +80,22 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
 
 def fit_columns(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     """Each column as wide as its widest cell (or label), narrower too; the table's size follows."""
-    for position, column in enumerate(table.ordered_columns):
-        widths = [cells[position].cell_len for _, cells in rows]
-        width = max([column.label.cell_len, *widths])
-        if column.content_width != width:
-            column.content_width = width
+    for position in range(len(table.ordered_columns)):
+        fit_column(table, position, [cells[position] for _, cells in rows])
+
+
+def fit_column(table: DataTable, position: int, cells: list[Text]) -> None:
+    """Column `position` as wide as the widest of its `cells` (or its label), narrower too.
+
+    The width is set before any repaint, and one cell is updated the DataTable way, which
+    recomputes the table's size and drops its drawn rows. DataTable's own `update_width=True`
+    measures later, when idle: rows drawn in between keep the old width (a figure cut short).
+    """
+    column = table.ordered_columns[position]
+    widths = [cell.cell_len for cell in cells]
+    width = max([column.label.cell_len, *widths])
+    if column.content_width != width:
+        column.content_width = width
+        if cells:
             widest = widths.index(width) if width in widths else 0
-            if rows:  # one cell measured the DataTable way: it recomputes the table's size
-                table.update_cell_at(Coordinate(widest, position), rows[widest][1][position], update_width=True)
+            table.update_cell_at(Coordinate(widest, position), cells[widest], update_width=True)

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, row_keys, sync_rows
+from kpitui.app.widgets.cells import fit_column, literal, row_keys, sync_rows
 from kpitui.app.widgets.marks import not_recorded
 from kpitui.core.domain.calendar import MonthlyPlan
 from kpitui.core.domain.months import Month
@@ -125,6 +125,7 @@ class MonthGrid(FailSafe, DataTable):
         }
         styles = self.cell_styles()
         if row_keys(self) == list(figures) and self.shown_figures.keys() == figures.keys():
+            changed_columns = set()
             for row, (stage, cells) in enumerate(figures.items()):
                 before = self.shown_figures[stage]
                 for column, cell in enumerate(cells):
@@ -133,8 +134,10 @@ class MonthGrid(FailSafe, DataTable):
                         self.update_cell_at(
                             Coordinate(row, column + 1),
                             self.month_cell(styles, actual, planned_count, elapsed and actual is None, later),
-                            update_width=True,
                         )
+                        changed_columns.add(column + 1)
+            for column in changed_columns:
+                fit_column(self, column, list(self.get_column_at(column)))
         else:
             sync_rows(
                 self,
