@@ -12,6 +12,7 @@ from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
 from kpitui.core.domain.calendar import MonthlyPlan, monthly_plan
 from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.quantities import quoted
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import (
     format_count,
@@ -298,9 +299,9 @@ def run(path: str, scenario: str | None, top: int | None, output: str, monthly: 
     """Print the calculation of the plan at `path` (or of one of its scenarios) in `output` format."""
     plan = load_plan(path)
     if scenario is not None and scenario not in {s.name for s in plan.scenarios}:
-        known = ", ".join(repr(s.name) for s in plan.scenarios) or _("none")
+        known = ", ".join(quoted(s.name) for s in plan.scenarios) or _("none")
         raise UsageError(
-            tr("{path}: no scenario named {scenario!r} (scenarios: {known})", path=path, scenario=scenario, known=known)
+            tr("{path}: no scenario named {scenario} (scenarios: {known})", path=path, scenario=quoted(scenario), known=known)
         )
     write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
     return EXIT_OK

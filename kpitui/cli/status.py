@@ -14,6 +14,7 @@ from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, UsageError
 from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
+from kpitui.core.domain.quantities import quoted
 from kpitui.core.exact import EXACT
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.findings import rate_findings
@@ -45,7 +46,7 @@ def parse_as_of(text: str) -> Month:
     """`--as-of 2026-06` (or another spelling of a month)."""
     month = read_month(text)
     if month is None:
-        raise UsageError(tr('--as-of: not a month (got {text!r}); write it like "2026-06"', text=text))
+        raise UsageError(tr('--as-of: not a month (got {text}); write it like "2026-06"', text=quoted(text)))
     return month
 
 

@@ -141,7 +141,7 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path):
 def test_unknown_scenario_exits_2(samples):
     result = kpitui("calc", str(samples / "saas-trial.toml"), "--scenario", "nope")
     assert result.returncode == 2
-    assert "no scenario named 'nope' (scenarios: 'Onboarding checklist', 'Stretch goal')" in result.stderr
+    assert 'no scenario named "nope" (scenarios: "Onboarding checklist", "Stretch goal")' in result.stderr
 
 
 def test_a_file_name_with_escapes_is_shown_escaped(tmp_path):

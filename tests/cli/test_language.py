@@ -40,9 +40,9 @@ def test_the_locale_chooses_japanese_when_nothing_else_does(samples, monkeypatch
 @pytest.mark.parametrize(
     ("args", "environ", "message"),
     [
-        (["--lang", "fr"], {}, "kpitui: error: --lang must be one of en, ja (got 'fr')"),
+        (["--lang", "fr"], {}, 'kpitui: error: --lang must be one of en, ja (got "fr")'),
         (["calc", "PLAN", "--lang"], {}, "kpitui: error: --lang needs one of en, ja"),
-        (["calc", "PLAN"], {"KPITUI_LANG": "jp"}, "kpitui: error: KPITUI_LANG must be one of en, ja (got 'jp')"),
+        (["calc", "PLAN"], {"KPITUI_LANG": "jp"}, 'kpitui: error: KPITUI_LANG must be one of en, ja (got "jp")'),
     ],
 )
 def test_an_unknown_language_is_a_one_line_usage_error(args, environ, message, samples):
@@ -144,7 +144,7 @@ def test_japanese_csv_opens_in_excel_and_keeps_its_values(args, samples, capsys)
 def test_a_usage_error_of_a_command_is_in_japanese(samples):
     result = kpitui("calc", str(samples / "web-reference.toml"), "--scenario", "nope", "--lang", "ja")
     assert result.returncode == 2
-    assert "no scenario" not in result.stderr and "シナリオ 'nope' はありません" in result.stderr
+    assert "no scenario" not in result.stderr and 'シナリオ "nope" はありません' in result.stderr
 
 
 @pytest.mark.parametrize("command", [[], ["calc"], ["status"], ["actuals"]])

@@ -121,7 +121,7 @@ def test_nothing_recorded_yet_says_so_and_exits_0(samples, output):
     ("args", "message"),
     [
         (["--as-of", "2027-04"], "{plan}: --as-of: 2027-04 is not a month of the plan (2026-04 to 2027-03)"),
-        (["--as-of", "april"], "--as-of: not a month (got 'april'); write it like \"2026-06\""),
+        (["--as-of", "april"], '--as-of: not a month (got "april"); write it like "2026-06"'),
         (["--format", "xml"], "argument --format: invalid choice: 'xml'"),
     ],
 )

@@ -41,7 +41,7 @@ _catalogue: gettext.GNUTranslations | None = None  # None: English, the messages
 def checked_language(value: str, source: str) -> str:
     """`value` if it names a language kpitui speaks; otherwise `ValueError` naming where it came from."""
     if value not in LANGUAGES:
-        raise ValueError(f"{source} must be one of {', '.join(LANGUAGES)} (got {visible(value)!r})")
+        raise ValueError(f'{source} must be one of {", ".join(LANGUAGES)} (got "{visible(value)}")')
     return value
 
 
