@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from kpitui.core.domain import funnel
-from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.plan import Plan, Scenario
 from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import (
     format_count,
@@ -28,22 +28,45 @@ LOWER, HIGHER, NEUTRAL = "lower", "higher", "neutral"
 
 @dataclass(frozen=True)
 class Column:
-    """One baseline or scenario, calculated."""
+    """One baseline or scenario; calculated when a figure of it is first asked for, so a screen
+    that shows four columns of a hundred works out four."""
 
     source: str  # the plan file (or the open plan's name) this column comes from
     title: str
-    scenario: str | None
-    plan: Plan  # with the scenario's overrides applied
-    calculation: funnel.Calculation
-    overridden: frozenset[str]  # keys of the rows the scenario sets
+    baseline: Plan  # the plan the column belongs to, without the scenario
+    applied: Scenario | None  # the scenario whose overrides the column shows; None for the baseline
     reference: int  # the column this one is compared with
     editable: bool  # part of the open plan (other files are read-only here)
-    note: str = ""
+
+    @property
+    def scenario(self) -> str | None:
+        """The scenario's name; None for the baseline."""
+        return None if self.applied is None else self.applied.name
+
+    @property
+    def note(self) -> str:
+        return "" if self.applied is None else self.applied.note
 
     @property
     def label(self) -> str:
         """`Baseline` or the scenario's name."""
         return self.scenario if self.scenario is not None else _("Baseline")
+
+    @functools.cached_property
+    def plan(self) -> Plan:
+        """The plan with the scenario's overrides applied."""
+        return self.baseline if self.applied is None else self.baseline.with_scenario_applied(self.applied)
+
+    @functools.cached_property
+    def calculation(self) -> funnel.Calculation:
+        return funnel.calculate(self.plan)
+
+    @functools.cached_property
+    def overridden(self) -> frozenset[str]:
+        """Keys of the rows the scenario sets."""
+        if self.applied is None:
+            return frozenset()
+        return frozenset({f"rate:{name}" for name in self.applied.rates} | {f"goal.{field}" for field in self.applied.goal})
 
     @functools.cached_property
     def by_stage(self) -> dict[str, tuple[Decimal | None, int]]:
@@ -69,27 +92,8 @@ def plan_columns(
     plan: Plan, source: str, title: str, first: int, *, editable: bool, reference: int | None = None
 ) -> list[Column]:
     """The baseline of `plan` and then each scenario, as columns numbered from `first`."""
-    baseline = Column(
-        source, title, None, plan, funnel.calculate(plan), frozenset(), first if reference is None else reference, editable
-    )
-    columns = [baseline]
-    for scenario in plan.scenarios:
-        applied = plan.with_scenario_applied(scenario)
-        overridden = {f"rate:{name}" for name in scenario.rates} | {f"goal.{field}" for field in scenario.goal}
-        columns.append(
-            Column(
-                source,
-                title,
-                scenario.name,
-                applied,
-                funnel.calculate(applied),
-                frozenset(overridden),
-                first,
-                editable,
-                scenario.note,
-            )
-        )
-    return columns
+    baseline = Column(source, title, plan, None, first if reference is None else reference, editable)
+    return [baseline, *(Column(source, title, plan, scenario, first, editable) for scenario in plan.scenarios)]
 
 
 def _stage_label(template: str, stage: str) -> str:
@@ -108,9 +112,9 @@ def comparison_rows(columns: list[Column]) -> list[Row]:
         Row("kgi", "KGI", "count", NEUTRAL),
     ]
     names: dict[str, None] = {}  # in order, each once
-    for column in columns:
-        names.update(dict.fromkeys(column.plan.stage_names()))
-    rated = {stage.name for column in columns for stage in column.plan.kpi_stages}
+    for column in columns:  # a scenario has its baseline's stages: no need to apply it
+        names.update(dict.fromkeys(column.baseline.stage_names()))
+    rated = {stage.name for column in columns for stage in column.baseline.kpi_stages}
     for name in names:
         if name in rated:  # a KGI stage has no rate in any plan: no rate row for it
             rows.append(Row(f"rate:{name}", _stage_label(_("{stage} rate"), name), "rate", HIGHER, name))
