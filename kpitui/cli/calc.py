@@ -4,13 +4,13 @@ Each format loads its library (Rich, csv, json) only when it is asked for: start
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kpitui.cli import literal
 from kpitui.cli.output import write
 from kpitui.cli.spreadsheet import spreadsheet
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
-from kpitui.core.domain.calendar import MonthlyPlan, monthly_plan
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import quoted
 from kpitui.core.files.planfile import display_title, load_plan
@@ -23,6 +23,9 @@ from kpitui.core.text.formatting import (
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
+if TYPE_CHECKING:  # the month-by-month plan is loaded only for --monthly
+    from kpitui.core.domain.calendar import MonthlyPlan
+
 
 @dataclass(frozen=True)
 class CalcReport:
@@ -34,7 +37,7 @@ class CalcReport:
     plan: Plan
     calculation: funnel.Calculation
     forward: funnel.Forward | None = None
-    schedule: MonthlyPlan | None = None
+    schedule: "MonthlyPlan | None" = None
 
 
 def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | None = None, monthly: bool = False) -> CalcReport:
@@ -44,7 +47,11 @@ def make_report(plan: Plan, path: str, scenario: str | None = None, top: int | N
     forward = None
     if top is not None:
         forward = funnel.forward(funnel.stage_rates(applied), top, calculation.kgi)
-    schedule = monthly_plan(applied) if monthly else None
+    schedule = None
+    if monthly:
+        from kpitui.core.domain.calendar import monthly_plan
+
+        schedule = monthly_plan(applied)
     return CalcReport(path, display_title(plan, path), scenario, applied, calculation, forward, schedule)
 
 
@@ -177,7 +184,7 @@ def _footer_lines(report: CalcReport) -> list[str]:
     return lines
 
 
-def _schedule_rows(schedule: MonthlyPlan, months: range) -> list[list[str]]:
+def _schedule_rows(schedule: "MonthlyPlan", months: range) -> list[list[str]]:
     """Two rows a stage: what is planned in each month, and planned to date by its end."""
     rows = []
     for name, per_month, to_date in zip(schedule.stages, schedule.planned, schedule.planned_to_date, strict=True):
@@ -186,7 +193,7 @@ def _schedule_rows(schedule: MonthlyPlan, months: range) -> list[list[str]]:
     return rows
 
 
-def _schedule_blocks(schedule: MonthlyPlan, width: int) -> list[range]:
+def _schedule_blocks(schedule: "MonthlyPlan", width: int) -> list[range]:
     """Months in blocks that fit `width` columns beside the stage names (at least one month a block)."""
     from rich.cells import cell_len  # only the table format gets here, and it loads Rich anyway
 
@@ -198,7 +205,7 @@ def _schedule_blocks(schedule: MonthlyPlan, width: int) -> list[range]:
     return [range(start, min(start + per_block, count)) for start in range(0, count, per_block)]
 
 
-def _schedule_heading(schedule: MonthlyPlan, months: range) -> str:
+def _schedule_heading(schedule: "MonthlyPlan", months: range) -> str:
     whole = len(schedule.months)
     if len(months) == whole:
         return tr("Month by month ({whole} months)", whole=whole)

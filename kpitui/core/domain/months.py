@@ -4,7 +4,6 @@ import re
 from typing import NamedTuple
 
 # Patterns as text: `re` compiles each on first use (and caches it), not on every command's start-up.
-_STRICT = r"(\d{4})-(\d{2})"
 # How analytics and CRM exports and spreadsheets write a month (SPEC 6).
 _LENIENT = (
     r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*0?1)?",  # 2026-04, 2026/4, 2026-04-01
@@ -85,9 +84,12 @@ def parse_month(value: object, key: str = "") -> Month:
         )
     if not isinstance(value, str):
         raise ValueError(tr('must be a month written as text like "2026-04" (got {value})', value=describe(value)))
-    month = _from_match(re.fullmatch(_STRICT, value))
-    if month is not None:
-        return month
+    # "YYYY-MM" checked without a regex, as `(\d{4})-(\d{2})` would: every command reads `start`.
+    if len(value) == 7 and value[4] == "-" and value[:4].isdecimal() and value[5:].isdecimal():
+        try:
+            return month_of(int(value[:4]), int(value[5:]))
+        except ValueError:
+            pass
     near = read_month(value)
     if near is not None:
         raise ValueError(

@@ -13,8 +13,6 @@ from typing import NamedTuple
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import NumberOutOfRange, read_number
 from kpitui.core.errors import PlanError, os_reason
-from kpitui.core.files.actuals_toml import split_actuals
-from kpitui.core.files.atomic import write_atomically
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
 from kpitui.core.text.i18n import N_, _, tr
 
@@ -117,8 +115,17 @@ def parse_plan(text: str, source: str) -> Plan:
     return plan_from_document(document, source)
 
 
-def _parse_toml(text: str) -> dict:
-    """tomllib's document, with a long tail of plain actuals tables read by the fast reader."""
+# Below this size tomllib reads the whole file sooner than the fast reader's patterns compile.
+FAST_ACTUALS_FROM = 32 * 1024
+
+
+def _parse_toml(text: str, fast_from: int = FAST_ACTUALS_FROM) -> dict:
+    """tomllib's document, with a long tail of plain actuals tables read by the fast reader
+    (in a file of `fast_from` characters or more)."""
+    if len(text) < fast_from:
+        return tomllib.loads(text, parse_float=read_number)
+    from kpitui.core.files.actuals_toml import split_actuals  # only long files have long tails
+
     split = split_actuals(text)
     if split is not None:
         head, actuals = split
@@ -195,6 +202,8 @@ def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprin
                 limit=MAX_FILE_BYTES // (1024 * 1024),
             ),
         )
+    from kpitui.core.files.atomic import write_atomically  # reading plans never needs it
+
     written = fingerprint(write_atomically(source, data, source=source, replace=replace))
     if text is fresh and written is not None:
         _OWN_LAYOUT[target] = written

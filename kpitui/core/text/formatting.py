@@ -6,7 +6,6 @@ from fractions import Fraction
 
 from kpitui.core.exact import EXACT
 from kpitui.core.text import i18n
-from kpitui.core.text.myriads import format_myriads
 
 HUNDRED = Decimal(100)
 YEN = ("JPY", "円")  # currencies written 円, right after the number, in Japanese
@@ -38,6 +37,8 @@ def format_money(amount: Decimal, currency: str = "", *, language: str | None = 
     `language` defaults to the interface language; pass it to format for a given reader.
     """
     if (language or i18n.language()) == "ja":
+        from kpitui.core.text.myriads import format_myriads  # Japanese only
+
         text = format_myriads(amount)
         return text + "円" if currency.strip().upper() in YEN else f"{text} {currency}".rstrip()
     text = f"{amount:,f}"

@@ -5,7 +5,6 @@ editor), and `restore` for taking back what the user typed over a `visible` text
 """
 
 import unicodedata
-from difflib import SequenceMatcher
 
 # Categories that draw nothing or steer the terminal: controls (Cc), format characters such as
 # bidi overrides and zero-width joiners (Cf), surrogates (Cs), private use (Co), unassigned (Cn),
@@ -121,6 +120,8 @@ def _matching_blocks(given: str, edited: str, escapes: list[tuple[int, int]], cu
     else:  # after one edit, all that follows the cursor is as it was
         tail = common_tail(min(limit, len(edited) - cursor))
         head = common_head(min(cursor, limit - tail))
+    from difflib import SequenceMatcher  # only editing needs it; the commands start faster without
+
     middle = SequenceMatcher(None, given[head : len(given) - tail], edited[head : len(edited) - tail], autojunk=False)
     blocks = [(0, 0, head)] if head else []
     blocks += [(a + head, b + head, size) for a, b, size in middle.get_matching_blocks() if size]
