@@ -18,10 +18,8 @@ from textual.screen import ModalScreen, Screen
 
 from kpitui.app.commands import binding_commands, key_display, said, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
-from kpitui.app.dialogs.editor import save_as_dialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
-from kpitui.app.screens.help import HelpScreen
 from kpitui.app.widgets.marks import one_width
 from kpitui.app.widgets.prose import notification_text
 from kpitui.core.domain.funnel import check_figures
@@ -246,6 +244,8 @@ class KpiApp(FailSafeApp, App[None]):
         """Show every key of this screen and what the review criteria mean."""
         # Read before the help covers the screen: under a dialog the app's keys are off.
         screen = self.screen
+        from kpitui.app.screens.help import HelpScreen  # loaded when asked for: a faster first frame
+
         self.push_screen(
             HelpScreen(
                 screen_keys(self, screen), said(getattr(screen, "ENTER_HELP", "")), said(getattr(screen, "FIGURES_HELP", ""))
@@ -260,14 +260,20 @@ class KpiApp(FailSafeApp, App[None]):
     @work(exclusive=True, group="file")
     async def action_save_as(self) -> None:
         """Save to a new file, which becomes the plan's file."""
-        path = await self.push_screen_wait(save_as_dialog(self.document.path))
+        path = await self.ask_save_path(self.document.path)
         if path is not None:
             await self.save_flow(path)
+
+    async def ask_save_path(self, path: Path | None) -> Path | None:
+        """The path to save to, typed in the Save-as dialog (None when it is cancelled)."""
+        from kpitui.app.dialogs.editor import save_as_dialog  # with its text widgets, loaded when first asked for
+
+        return await self.push_screen_wait(save_as_dialog(path))
 
     async def save_flow(self, path: Path | None) -> bool:
         """Save, asking for a path when there is none and before overwriting someone else's change."""
         if path is None:
-            path = await self.push_screen_wait(save_as_dialog(None))
+            path = await self.ask_save_path(None)
             if path is None:
                 return False
         if await self.overwrite_refused(path):

@@ -7,7 +7,6 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 
 from kpitui.app.commands import in_language
-from kpitui.app.dialogs.editor import Editor
 from kpitui.app.safety import FailSafe
 from kpitui.core.domain import edits
 from kpitui.core.domain.plan import Plan
@@ -77,6 +76,8 @@ class PlanScreen(FailSafe, Screen):
         def done(result: Any) -> None:
             if result is not None:
                 apply(result)
+
+        from kpitui.app.dialogs.editor import Editor  # with its text widgets, loaded on the first edit
 
         self.app.push_screen(Editor(prompt, value, parse, _(hint)), done)
 
