@@ -10,13 +10,12 @@ from benchmarks.large_plan import followed_plan, large_plan
 
 
 def bench_first_frame(repeat: int) -> None:
-    from benchmarks.run import interleaved, median_ms, report
+    from benchmarks.run import interleaved, report_ratios
 
     print(f"Time to first frame, headless (median of {repeat}, interleaved)")
     samples = interleaved({name: [sys.executable, "-m", "benchmarks.first_frame", name] for name in ("bare", "kpitui")}, repeat)
-    bare, ours = median_ms(samples["bare"]), median_ms(samples["kpitui"])
-    report("bare Textual app with a DataTable", bare)
-    report("kpitui on the built-in example", ours, f"{ours / bare:.2f}x bare (target <= 1.3x)")
+    labels = {"bare": "bare Textual app with a DataTable", "kpitui": "kpitui on the built-in example"}
+    report_ratios(samples, labels, "target <= 1.3x")
 
 
 def rate_edit(index: int):

@@ -10,6 +10,7 @@ status` on a plan of 100 stages with 120 months of actuals within 1.6x the same 
 
 import argparse
 import compileall
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,21 +27,41 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def time_command(command: list[str]) -> float:
-    start = time.perf_counter()
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_command(command: list[str]) -> tuple[float, float]:
+    """Seconds of wall-clock time and of CPU time (user + system) the command takes."""
+    start, cpu = time.perf_counter(), child_cpu()
     finished = subprocess.run(command, stdout=subprocess.DEVNULL, cwd=ROOT)
     if finished.returncode not in (0, 1):  # `status` answers 1 when a stage is behind
         raise subprocess.CalledProcessError(finished.returncode, command)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, child_cpu() - cpu
 
 
-def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, list[float]]:
-    """Run the commands in turn, `repeat` rounds, so machine noise hits them alike."""
-    samples: dict[str, list[float]] = {name: [] for name in commands}
+def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """Run the commands in turn, `repeat` rounds, so machine noise hits them alike: (wall, CPU) seconds."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
             samples[name].append(time_command(command))
     return samples
+
+
+def report_ratios(samples: dict[str, list[tuple[float, float]]], labels: dict[str, str], target: str) -> None:
+    """Each command's median wall-clock and CPU time (which other work on a shared machine
+    disturbs less), and both as ratios of the baseline's, the first command."""
+    base, *others = samples
+    bare_wall, bare_cpu = (median_ms([sample[part] for sample in samples[base]]) for part in (0, 1))
+    print(f"  {labels[base]:<52} {bare_wall:8.1f} ms  (CPU {bare_cpu:.1f} ms)")
+    for name in others:
+        wall, cpu = (median_ms([sample[part] for sample in samples[name]]) for part in (0, 1))
+        print(
+            f"  {labels[name]:<52} {wall:8.1f} ms  {wall / bare_wall:.2f}x bare; CPU {cpu:.1f} ms, {cpu / bare_cpu:.2f}x"
+            f" ({target})"
+        )
 
 
 def report(label: str, value_ms: float, target: str = "") -> None:
@@ -73,12 +94,8 @@ def bench_headless_startup(repeat: int) -> None:
             },
             repeat,
         )
-    bare = median_ms(samples["bare"])
-    report("python -c 'import tomllib, rich.table'", bare)
-    for name in samples:
-        if name != "bare":
-            value = median_ms(samples[name])
-            report(f"kpitui {name}", value, f"{value / bare:.2f}x bare (target <= 1.6x)")
+    labels = {name: f"kpitui {name}" for name in samples} | {"bare": "python -c 'import tomllib, rich.table'"}
+    report_ratios(samples, labels, "target <= 1.6x")
 
 
 def time_call(function: Callable[[], object], repeat: int) -> float:
