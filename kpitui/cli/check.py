@@ -6,20 +6,23 @@ from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.domain.review import LABELS, review_status
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import load_plan
-from kpitui.core.text.i18n import _, language, ntr, speaking, tr
+from kpitui.core.text.i18n import _, language, speaking, tr
 from kpitui.core.text.safe_text import visible
 from kpitui.core.text.vocabulary import state_label
 
 
 def run(paths: list[str], output: str) -> int:
     """`kpitui check`: validate each plan and report its KPI review; the worst outcome sets the exit code."""
-    results, worst = [], EXIT_OK
+    results: list[dict] = []
+    texts: list[str] = []  # the same, for people
+    worst = EXIT_OK
     for path in paths:
         try:
             with speaking("en" if output == "json" else language()):  # JSON is the same in every language
                 plan = load_plan(path)
         except PlanError as error:
             results.append({"plan": str(path), "valid": False, "error": str(error)})
+            texts.append(tr("{plan}: invalid", plan=path) + "\n  " + visible(str(error)) + "\n")
             worst = EXIT_USAGE
             continue
         status = review_status(plan)
@@ -38,19 +41,19 @@ def run(paths: list[str], output: str) -> int:
                 "missing_contingency_plans": list(status.missing_contingency_plans),
             }
         )
+        texts.append(_check_text(results[-1], status.told()))
     if output == "json":
         write(to_json({"plans": results}) + "\n")
     else:
-        write("".join(_check_text(result) for result in results))
+        write("".join(texts))
     return worst
 
 
-def _check_text(result: dict) -> str:
+def _check_text(result: dict, summary: str) -> str:
+    """A valid plan's review for people: the verdict, `summary` (told in the interface language), what is open."""
     plan = result["plan"]
-    if not result["valid"]:
-        return tr("{plan}: invalid", plan=plan) + "\n  " + visible(result["error"]) + "\n"
     verdict = _("review complete") if result["complete"] else _("review open")
-    lines = [tr("{plan}: valid · {verdict} · {summary}", plan=plan, verdict=verdict, summary=_summary(result))]
+    lines = [tr("{plan}: valid · {verdict} · {summary}", plan=plan, verdict=verdict, summary=summary)]
     lines += [
         "  "
         + tr(
@@ -66,18 +69,3 @@ def _check_text(result: dict) -> str:
         for stage in result["missing_contingency_plans"]
     ]
     return "\n".join(lines) + "\n"
-
-
-def _summary(result: dict) -> str:
-    """`11 of 16 checks ok · 2 concerns · 3 to do`, in the interface language (JSON keeps the English)."""
-    counts = result["counts"]
-    total, concerns, missing = sum(counts.values()), counts["concern"], len(result["missing_contingency_plans"])
-    parts = [
-        tr("{ok} of {total} checks ok", ok=counts["ok"], total=total),
-        ntr("{n} concern", "{n} concerns", concerns, n=concerns),
-        tr("{n} to do", n=counts["todo"]),
-    ]
-    if missing:
-        parts.append(tr("{n} contingency plan(s) not written", n=missing))
-    # TRANSLATORS: between the parts of the summary; "·" is of ambiguous width in East Asian terminals.
-    return _(" · ").join(parts)
