@@ -101,7 +101,10 @@ def run_in(language: str, args: list[str], capsys) -> tuple[int, str]:
             ["check", "web-reference-ja.toml"],
             ["  育成: KGIとの整合性は懸念あり", "  商談: 安定性と計測可能性は未確認"],
         ),
-        (["compare", "web-reference-ja.toml", "--format", "markdown"], ["| 売上目標 | 10億円 | 10億円 | 10億円 | 10億円 |"]),
+        (
+            ["compare", "web-reference-ja.toml", "--format", "markdown"],
+            ["| 売上目標 | 10億円 | 10億円 | 10億円 | 10億円 |", "| 育成 転換率 | 50% | 60% +10pt (+20%) | 50% | 50% |"],
+        ),
     ],
 )
 def test_human_formats_read_as_japanese_is_written(args, lines, samples, capsys, monkeypatch):

@@ -19,7 +19,7 @@ from kpitui.core.text.formatting import (
     format_percent,
     format_rounded_percent,
 )
-from kpitui.core.text.i18n import _
+from kpitui.core.text.i18n import _, tr
 
 # Which way a row's change helps: fewer needed at a stage helps, a higher rate helps; the goal
 # itself (revenue, KGI) is the team's ambition, neither good nor bad.
@@ -179,7 +179,8 @@ def format_difference(row: Row, change: Difference | None) -> str:
     sign = "+" if change.absolute > 0 else "-"
     size = abs(change.absolute) if isinstance(change.absolute, int) else change.absolute.copy_abs()
     if row.kind in ("rate", "share"):
-        absolute = f"{sign}{format_decimal(Decimal(size).scaleb(2, EXACT))} pt"
+        # TRANSLATORS: a change of a rate in percentage points, `+10 pt`.
+        absolute = tr("{change} pt", change=sign + format_decimal(Decimal(size).scaleb(2, EXACT)))
     elif row.kind == "money":
         absolute = sign + format_money(Decimal(size))
     else:

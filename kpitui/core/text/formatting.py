@@ -65,7 +65,7 @@ def format_share(part: int, whole: int) -> str:
 def format_needed_rate(rate: Fraction) -> str:
     """A required rate, rounded up to 0.01 % so that the rate shown does reach the goal."""
     if rate > 1:
-        return "over 100%"
+        return i18n._("over 100%")  # no rate can reach the goal
     hundredths = math.ceil(rate * 10_000)
     return format_decimal(Decimal(hundredths).scaleb(-2, EXACT)) + "%"
 
