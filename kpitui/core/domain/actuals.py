@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import describe, parse_recorded_count
+from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import _, tr
 
 
@@ -133,8 +134,8 @@ def apply_import(plan: Plan, records: Iterable[Record], *, replace_recorded: boo
                     "{stage} in {month} is already recorded as {old}; the import gives {new}",
                     stage=describe(record.stage),
                     month=str(record.month),
-                    old=f"{old:,}",
-                    new=f"{record.count:,}",
+                    old=format_count(old),
+                    new=format_count(record.count),
                 )
             )
         actuals.setdefault(record.month, {})[record.stage] = record.count

@@ -45,14 +45,14 @@ _TYPE_NAMES = {
 def quoted(text: str) -> str:
     """Text as a message quotes it: `"abc"`, hidden characters as escapes, a long text cut short."""
     if len(text) > LONGEST_QUOTE:
-        return tr('"{start}…" ({length} characters)', start=text[:LONGEST_QUOTE], length=f"{len(text):,}")
+        return tr('"{start}…" ({length} characters)', start=text[:LONGEST_QUOTE], length=format_count(len(text)))
     return '"' + visible(text) + '"'
 
 
 def number_as_written(text: str) -> str:
     """A number as a message quotes it: bare as written, or its digit count when it is long."""
     if len(text) > LONGEST_QUOTE:
-        return tr("a number of {digits} digits", digits=f"{sum(c.isdigit() for c in text):,}")
+        return tr("a number of {digits} digits", digits=format_count(sum(c.isdigit() for c in text)))
     return visible(text)
 
 

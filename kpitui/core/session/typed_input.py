@@ -29,7 +29,7 @@ from kpitui.core.domain.quantities import (
     read_number,
 )
 from kpitui.core.exact import EXACT
-from kpitui.core.text.formatting import format_decimal
+from kpitui.core.text.formatting import format_count, format_decimal
 from kpitui.core.text.i18n import _, tr
 from kpitui.core.text.myriads import has_myriads, parse_myriads
 
@@ -100,7 +100,7 @@ def parse_typed_count(text: str) -> int:
     """An actual count typed by a person: whole, 0 … 10^12 (0 is a real record); `1,510`, `１５１０` and `1万` work."""
     number, original = _typed_whole(text)
     if not 0 <= number <= MAX_COUNT:
-        raise ValueError(tr("must be from 0 to {high} (got {value})", high=f"{MAX_COUNT:,}", value=original))
+        raise ValueError(tr("must be from 0 to {high} (got {value})", high=format_count(MAX_COUNT), value=original))
     return parse_recorded_count(int(number))
 
 
