@@ -1,8 +1,14 @@
 """Reading what the app shows, for assertions."""
 
+from dataclasses import replace
+
 from textual.widgets import DataTable, Input
 
+from kpitui.app.app import KpiApp
 from kpitui.app.dialogs.editor import Editor
+from kpitui.core.domain.months import Month
+from kpitui.core.files.planfile import load_plan
+from kpitui.core.session.document import PlanDocument
 
 
 def column_texts(table: DataTable, column: str) -> list[str]:
@@ -76,3 +82,12 @@ async def type_text(pilot, text: str) -> None:
     for character in text:
         pilot.app.post_message(events.Key(_character_to_key(character), character))
         await pilot.pause()
+
+
+def hostile_with_actuals(samples) -> KpiApp:
+    """The hostile sample given a calendar and a quarter of counts, so every part of the screen shows its names."""
+    plan = load_plan(samples / "hostile-names.toml")
+    names = plan.stage_names()
+    counts = [(100, 50, 20, 9, 4), (100, 40, 15, 6, 3), (100, 52, 14, 7, 3)]  # the first stage behind
+    actuals = {Month(2026, 4).plus(index): dict(zip(names, month, strict=True)) for index, month in enumerate(counts)}
+    return KpiApp(PlanDocument(replace(plan, start=Month(2026, 4), actuals=actuals), None))

@@ -1,9 +1,15 @@
 """What gives way at 80x24 and what grows at 160x45: names give way, figures and headings never do."""
 
+import re
+
 import pytest
 from textual.widgets import DataTable, TextArea
 
 from kpitui.app.factory import make_app
+from kpitui.app.widgets.progress_table import ProgressTable
+from kpitui.core.domain.progress import StageStatus
+from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
+from tests.app.helpers import hostile_with_actuals, screen_text
 
 NARROW, WIDE = (80, 24), (160, 45)
 
@@ -120,3 +126,40 @@ async def test_the_footer_keeps_help_in_view_at_80_columns(samples, screen):
 
         # The palette's key sits at the right edge, over whatever the row of keys left there.
         assert key("help").right <= key("command_palette").x, "the footer cut the Help key"
+
+
+def pace_figures(stage: StageStatus) -> list[str]:
+    """Every figure of a stage's pace row as the core formats it: the counts, the attainment, the rates."""
+    counts = (stage.actual_to_date, stage.plan_to_date, stage.forecast, stage.target, stage.needed_per_month)
+    figures = [format_count(count) for count in counts if count is not None]
+    if stage.attainment_shown is not None:
+        figures.append(f"{stage.attainment_shown:f}%")
+    if stage.rate is not None:
+        figures.append(format_percent(stage.rate))
+    if stage.observed_rate is not None:
+        figures.append(format_observed_rate(stage.observed_rate))
+    return figures
+
+
+def whole(figure: str, line: str) -> bool:
+    """Whether `figure` stands in `line` whole: not a piece of a longer number, not cut short."""
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,%])", line) is not None
+
+
+@pytest.mark.parametrize(
+    ("plan", "language"),
+    [("web-reference.toml", "en"), ("web-reference-ja.toml", "ja"), ("hostile", "en"), ("hostile", "ja")],
+)
+async def test_every_pace_figure_is_whole_on_screen_at_80x24(request, samples, plan, language):
+    """Names and decorations give way on a narrow terminal; no figure of the pace table is cut or scrolled away."""
+    if language == "ja":
+        request.getfixturevalue("japanese")
+    app = hostile_with_actuals(samples) if plan == "hostile" else make_app(samples / plan)
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, "4")
+        table = app.screen.query_one(ProgressTable)
+        lines = screen_text(app).splitlines()
+        for row, stage in enumerate(app.screen.result.stages):
+            line = lines[table.content_region.y + 1 + row]  # below the headings
+            assert [figure for figure in pace_figures(stage) if not whole(figure, line)] == [], line
+        assert fits_sideways(table)

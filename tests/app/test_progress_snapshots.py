@@ -1,25 +1,11 @@
 """How the Progress screen looks at 80x24 and 160x45: English, Japanese and hostile plans."""
 
-from dataclasses import replace
-
 import pytest
 
-from kpitui.app.app import KpiApp
 from kpitui.app.factory import make_app
-from kpitui.core.domain.months import Month
-from kpitui.core.files.planfile import load_plan
-from kpitui.core.session.document import PlanDocument
+from tests.app.helpers import hostile_with_actuals
 
 SIZES = [(80, 24), (160, 45)]
-
-
-def hostile_with_actuals(samples) -> KpiApp:
-    """The hostile sample given a calendar and a quarter of counts, so every part of the screen shows its names."""
-    plan = load_plan(samples / "hostile-names.toml")
-    names = plan.stage_names()
-    counts = [(100, 50, 20, 9, 4), (100, 40, 15, 6, 3), (100, 52, 14, 7, 3)]  # the first stage behind
-    actuals = {Month(2026, 4).plus(index): dict(zip(names, month, strict=True)) for index, month in enumerate(counts)}
-    return KpiApp(PlanDocument(replace(plan, start=Month(2026, 4), actuals=actuals), None))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -49,3 +49,8 @@ def solid(length: int, colour: Color | str | None) -> tuple[str, Style]:
     if one_width():
         return " " * length, Style(bgcolor=colour)
     return "█" * length, Style(color=colour)
+
+
+def bottleneck_mark() -> str:
+    """What marks the bottleneck's rate seen where the word does not fit: it falls below its plan."""
+    return "▾"

@@ -2,17 +2,21 @@
 
 import math
 from fractions import Fraction
+from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
-from kpitui.app.widgets.marks import no_value, on_pace_marks, solid, state_sign
+from kpitui.app.widgets.marks import bottleneck_mark, no_value, on_pace_marks, solid, state_sign
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status
+from kpitui.core.text.columns import NARROWEST
 from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
 from kpitui.core.text.i18n import N_, Translated, _
+from kpitui.core.text.safe_text import visible
 from kpitui.core.text.vocabulary import status_label
 
 COLUMNS = (
@@ -28,8 +32,38 @@ COLUMNS = (
     ("seen", N_("Seen")),
 )
 TEXT_COLUMNS = ("name", "status", "attained")
+FIGURES = ("status", "actual", "plan", "forecast", "target", "needed", "rate")  # always whole, whatever the width
 BAR_SCALE = Fraction(5, 4)  # the bar runs to 125 % of plan to date, so being ahead shows too
-NAME_WIDTH = 24
+NAME_WIDTH = 24  # names longer than this are cut before any decoration gives way
+NAME_SHORT = 12  # and shorter than this only once the bar is gone and the columns closer
+PERCENT_WIDTH = 7  # the attainment figure beside a bar, so the bars line up
+
+
+class Fit(NamedTuple):
+    """How the table fits its width: what gave way so that every figure stays whole."""
+
+    bar: int  # cells of the attainment bar; 0 drops it
+    bottleneck_word: bool  # "bottleneck" spelled out beside the rate seen, or only marked
+    gap: int  # cells between columns
+    name: int  # stage names are cut no shorter than this
+
+
+def fits(longest_name: int) -> list[Fit]:
+    """The ways to lay the table out, roomiest first; each gives way a little more than the one before.
+
+    The bar narrows, the word "bottleneck" (the summary above says it) becomes a mark, long names
+    are cut shorter, the bar goes, then the room between columns, and the names last.
+    """
+    wanted, short, narrowest = (min(longest_name, width) for width in (NAME_WIDTH, NAME_SHORT, NARROWEST))
+    return [
+        Fit(20, True, 2, wanted),
+        Fit(10, True, 2, wanted),
+        Fit(10, False, 2, wanted),
+        Fit(10, False, 2, short),
+        Fit(0, False, 2, short),
+        Fit(0, False, 1, short),
+        Fit(0, False, 1, narrowest),
+    ]
 
 
 def attainment_bar(attainment: Fraction | None, width: int, fill: Style, mark: Style) -> Text:
@@ -55,8 +89,37 @@ def _run(length: int, fill: Style) -> tuple[str, Style]:
     return text, fill + style
 
 
+class Figures(NamedTuple):
+    """A stage's figures as shown, before the table is fitted to its width."""
+
+    stage: StageStatus
+    texts: dict[str, str]  # by column key: the status in words and every figure but the attainment
+    attained: str
+    seen: str
+
+
+def figures(stage: StageStatus) -> Figures:
+    shown = stage.attainment_shown
+    texts = {
+        "status": f"{state_sign(stage.status.value)} {status_label(stage.status.value)}",
+        "actual": _maybe(stage.actual_to_date),
+        "plan": format_count(stage.plan_to_date),
+        "forecast": _maybe(stage.forecast),
+        "target": format_count(stage.target),
+        "needed": _maybe(stage.needed_per_month),
+        "rate": "KGI" if stage.rate is None else format_percent(stage.rate),
+    }
+    attained = no_value() if shown is None else f"{shown:f}%"
+    seen = no_value() if stage.observed_rate is None else format_observed_rate(stage.observed_rate)
+    return Figures(stage, texts, attained, seen)
+
+
 class ProgressTable(FailSafe, DataTable):
-    """One row a stage, top of the funnel first; the bottleneck is named in its rate cell."""
+    """One row a stage, top of the funnel first; the bottleneck is marked in its rate cell.
+
+    Names give way, figures never: what is left of the width once every figure has its full width
+    goes to the names and the bars, and on a narrow terminal the decorations give way (`fits`).
+    """
 
     BORDER_TITLE = Translated(N_("Pace to date"))
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
@@ -71,11 +134,16 @@ class ProgressTable(FailSafe, DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: PlanStatus | None = None
-        self.fixed_columns = 2  # names and statuses stay while the figures scroll on a narrow terminal
+        self.fixed_columns = 2  # names and statuses stay if the figures must scroll after all
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(Text(_(label), justify="left" if key in TEXT_COLUMNS else "right"), key=key)
+            self.add_column(heading(key, label, lead=""), key=key)
+
+    def label_columns(self, lead: str) -> None:
+        """Head the columns again, `lead` in front of each label (the room between columns, when cells carry it)."""
+        for (key, label), column in zip(COLUMNS, self.ordered_columns, strict=True):
+            column.label = heading(key, label, lead)
 
     @property
     def selected_stage(self) -> str | None:
@@ -87,37 +155,70 @@ class ProgressTable(FailSafe, DataTable):
         names = [*(status.value for status in Status), "mark", "bottleneck"]
         return {name: self.get_component_rich_style(f"progress--{name}", partial=True) for name in names}
 
-    def row(self, result: PlanStatus, stage: StageStatus, bar_width: int, styles: dict[str, Style]) -> list[Text]:
+    def fit(self, result: PlanStatus, rows: list[Figures]) -> tuple[Fit, int]:
+        """The roomiest layout whose figures all fit the table's width, and the names' width in it."""
+        room = self.scrollable_content_region.width
+        labels = {key: cell_len(_(label)) for key, label in COLUMNS}
+        fixed = sum(max([labels[key], *(cell_len(row.texts[key]) for row in rows)]) for key in FIGURES)
+        percent = max([0, *(cell_len(row.attained) for row in rows)])
+        seen = max([0, *(cell_len(row.seen) for row in rows)])
+        bottleneck = next((cell_len(row.seen) for row in rows if row.stage.name == result.bottleneck), 0)
+        longest = max([0, *(cell_len(visible(row.stage.name)) for row in rows)])
+        for fit in (layouts := fits(longest)):
+            attained = fit.bar + 1 + max(PERCENT_WIDTH, percent) if fit.bar else percent
+            marked = bottleneck + cell_len((_("bottleneck") if fit.bottleneck_word else bottleneck_mark()) + " ")
+            rest = fixed + max(labels["attained"], attained) + max(labels["seen"], seen, marked if result.bottleneck else 0)
+            rest += fit.gap * len(COLUMNS)
+            if rest + max(labels["name"], fit.name) <= room or fit is layouts[-1]:
+                return fit, max(fit.name, min(longest, room - rest))
+        raise AssertionError("the last layout is always taken")
+
+    def row(self, result: PlanStatus, figures: Figures, fit: Fit, name_width: int, styles: dict[str, Style]) -> list[Text]:
+        stage, texts = figures.stage, figures.texts
         colour = styles[stage.status.value]
-        shown = stage.attainment_shown
-        attained = attainment_bar(stage.attainment, bar_width, colour, styles["mark"])
-        attained.append(" " + (no_value() if shown is None else f"{shown:f}%").rjust(7))
-        seen = Text(no_value() if stage.observed_rate is None else format_observed_rate(stage.observed_rate), justify="right")
+        if fit.bar:
+            attained = attainment_bar(stage.attainment, fit.bar, colour, styles["mark"])
+            attained.append(" " + figures.attained.rjust(PERCENT_WIDTH))
+        else:
+            attained = number(figures.attained)
+        seen = number(figures.seen)
         if stage.name == result.bottleneck:
-            seen = Text.assemble((_("bottleneck") + " ", styles["bottleneck"]), seen, justify="right")
-        return [
-            literal(stage.name, width=NAME_WIDTH),
-            Text(f"{state_sign(stage.status.value)} {status_label(stage.status.value)}", style=colour, no_wrap=True),
-            number(_maybe(stage.actual_to_date)),
-            number(format_count(stage.plan_to_date)),
+            sign = _("bottleneck") if fit.bottleneck_word else bottleneck_mark()
+            seen = Text.assemble((sign + " ", styles["bottleneck"]), seen, justify="right")
+        cells = [
+            literal(stage.name, width=name_width),
+            Text(texts["status"], style=colour, no_wrap=True),
+            number(texts["actual"]),
+            number(texts["plan"]),
             attained,
-            number(_maybe(stage.forecast)),
-            number(format_count(stage.target)),
-            number(_maybe(stage.needed_per_month)),
-            number("KGI" if stage.rate is None else format_percent(stage.rate)),
+            number(texts["forecast"]),
+            number(texts["target"]),
+            number(texts["needed"]),
+            number(texts["rate"]),
             seen,
         ]
+        for cell in cells:  # a gap of one cell is carried by the cells: DataTable pads both sides alike
+            cell.pad_left(fit.gap % 2)
+        return cells
 
     def show(self, result: PlanStatus) -> None:
-        """Draw every stage's status; the bar widens with the room there is."""
+        """Draw every stage's status, fitted to the width: the bars and names take what the figures leave."""
         self.shown = result
-        bar_width = 20 if self.size.width >= 140 else 10
+        rows = [figures(stage) for stage in result.stages]
+        fit, name_width = self.fit(result, rows)
+        if self.cell_padding != fit.gap // 2:
+            self.label_columns(lead=" " * (fit.gap % 2))
+            self.cell_padding = fit.gap // 2
         styles = self.cell_styles()
-        sync_rows(self, [(stage.name, self.row(result, stage, bar_width, styles)) for stage in result.stages])
+        sync_rows(self, [(row.stage.name, self.row(result, row, fit, name_width, styles)) for row in rows])
 
     def on_resize(self) -> None:
         if self.shown is not None:
             self.show(self.shown)
+
+
+def heading(key: str, label: str, lead: str) -> Text:
+    return Text(lead + _(label), justify="left" if key in TEXT_COLUMNS else "right")
 
 
 def _maybe(count: int | None) -> str:
