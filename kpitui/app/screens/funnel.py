@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from kpitui.app.commands import key_display
 from kpitui.app.screens.plan_screen import GOAL_FIELDS, TEXT_HINT, PlanScreen
 from kpitui.app.widgets.funnel_chart import FunnelChart
 from kpitui.app.widgets.goal_table import DERIVED, GoalTable
+from kpitui.app.widgets.key_footer import KeyFooter
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.domain import edits, funnel
@@ -99,7 +100,7 @@ class FunnelScreen(PlanScreen):
             yield GoalTable(id="goal")
             yield FunnelChart(id="chart")
         yield StageTable(id="stages")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The key is read from the bindings, so a keymap never makes the hint wrong.

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
@@ -40,6 +41,7 @@ class PlanScreen(FailSafe, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.stale = False  # the plan changed while another screen was showing
+        self.shown_before = False
 
     def on_mount(self) -> None:
         """Draw now and after every change (Textual also runs the subclasses' own on_mount)."""
@@ -51,7 +53,17 @@ class PlanScreen(FailSafe, Screen):
         else:
             self.stale = True
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles the whole screen when its mode comes back, in case the CSS changed
+        # meanwhile; switch_mode restyles it anyway when it did (a theme change). The second pass
+        # cost a third of a switch, and made every table draw all its lines again.
+        # (This handler runs before Screen's own, which reads the flag.)
+        event.refresh_styles = not self.shown_before
+        self.shown_before = True
+        # And switch_mode tells the CSS changed by a count that Textual records on a screen only
+        # if it was mounted when restyled: a screen made on its first visit is not yet, so every
+        # later visit restyled the whole app. It has the current styles now: record it.
+        self._css_update_count = self.app._css_update_count
         if self.stale:
             self.stale = False
             self.show_plan(self.plan)

@@ -4,11 +4,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from kpitui.app.commands import key_display
 from kpitui.app.dialogs.actuals_import import ImportPreview, import_dialog
 from kpitui.app.screens.plan_screen import PlanScreen
+from kpitui.app.widgets.key_footer import KeyFooter
 from kpitui.app.widgets.marks import no_value
 from kpitui.app.widgets.progress_grid import GridCell, MonthGrid
 from kpitui.app.widgets.progress_table import ProgressTable
@@ -127,7 +128,7 @@ class ProgressScreen(PlanScreen):
         yield Prose(id="progress-behind")
         yield ProgressTable(id="progress-stages")
         yield MonthGrid(id="progress-grid")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def grid(self) -> MonthGrid:

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from kpitui.app.commands import key_display
 from kpitui.app.screens.plan_screen import PlanScreen
 from kpitui.app.widgets.cells import row_keys
+from kpitui.app.widgets.key_footer import KeyFooter
 from kpitui.app.widgets.plan_text import PlanTextArea
 from kpitui.app.widgets.prose import Prose
 from kpitui.app.widgets.review_table import ReviewTable
@@ -110,7 +111,7 @@ class ReviewScreen(PlanScreen):
             with Vertical():
                 yield Label(_("Contingency plan (p)"), classes="text-title", markup=False)
                 yield PlanTextArea(id="contingency-plan", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # PlanScreen.on_mount runs too (Textual calls the handler of every class): it watches the plan.

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from kpitui.app.commands import key_display
 from kpitui.app.dialogs.editor import path_editor
 from kpitui.app.screens.plan_screen import TEXT_HINT, PlanScreen
 from kpitui.app.widgets.comparison_table import NAME, NOTE, ComparisonTable
+from kpitui.app.widgets.key_footer import KeyFooter
 from kpitui.app.widgets.levers import ForwardTable, LeverTable
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import comparison, scenarios
@@ -175,7 +176,7 @@ class WhatIfScreen(PlanScreen):
                 yield Input(placeholder=_("top-of-funnel count, e.g. 1000 (t)"), id="top")
                 yield Static(id="verdict", markup=False)
                 yield ForwardTable(id="forward")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_levers)  # a taller terminal may show the panel now

@@ -35,12 +35,20 @@ def number(text: str, *, style: str = "") -> Text:
 
 def redraw_on_theme_change(table: DataTable, redraw: Callable[[], None]) -> None:
     """Cells hold their component styles as drawn: after a theme switch, draw them again in the
-    new theme's colours (once the new styles apply)."""
+    new theme's colours (once the new styles apply).
 
-    def theme_changed(_theme: str) -> None:
-        table.call_after_refresh(redraw)
+    A screen not showing (another screen's, or one under the palette that chose the theme) gets
+    the new styles from Textual only when it shows again: its table is redrawn then.
+    """
+    drawn = [table.app.theme]
 
-    table.watch(table.app, "theme", theme_changed, init=False)
+    def follow_theme(_changed: object) -> None:
+        if table.screen.is_current and drawn[0] != table.app.theme:
+            drawn[0] = table.app.theme
+            table.call_after_refresh(redraw)
+
+    table.watch(table.app, "theme", follow_theme, init=False)
+    table.app.screen_change_signal.subscribe(table, follow_theme)
 
 
 def row_keys(table: DataTable) -> list[str]:
