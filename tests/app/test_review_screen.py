@@ -1,9 +1,12 @@
 """Pilot tests of the Review screen: criteria from the keyboard, notes, filter, one history."""
 
+from decimal import Decimal
+
 from textual.color import Color
 from textual.widgets import TextArea
 
 from kpitui.app.widgets.review_table import ReviewTable
+from kpitui.core.domain import edits
 from kpitui.core.domain.plan import CriterionState
 from tests.app.helpers import column_texts, open_editor, record_notifications
 
@@ -208,3 +211,25 @@ async def test_a_theme_switch_recolours_the_criteria(app_on):
         assert table.get_cell_at((0, 2)).plain == "✓ ok"
         assert after.color != before.color
         assert after.color.triplet == Color.parse(app_on.theme_variables["success"]).rich_color.triplet
+
+
+async def test_the_table_follows_each_change_of_a_review_a_target_or_a_name_and_its_undo(app_on):
+    """Rows are drawn again only when their review or target changed: every kind of change shows."""
+    async with app_on.run_test() as pilot:
+        table = await go_to_review(pilot)
+        columns = [str(key.value) for key in table.columns]
+        before = {column: column_texts(table, column) for column in columns}
+        await pilot.press("space")  # the first KPI's alignment cycles
+        cycled = column_texts(table, "alignment")[0]
+        assert cycled != before["alignment"][0]
+        assert column_texts(table, "alignment")[1:] == before["alignment"][1:]
+        first = table.selected_stage
+        app_on.apply_edit("rate", lambda plan: edits.set_rate(plan, 0, Decimal("0.5")))  # the targets under it change
+        app_on.apply_edit("name", lambda plan: edits.rename_stage(plan, 0, "Renamed"))
+        await pilot.pause()
+        assert column_texts(table, "name")[0] == "Renamed" and column_texts(table, "alignment")[0] == cycled
+        assert column_texts(table, "target") != before["target"]
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert {column: column_texts(table, column) for column in columns} == before
+        assert table.selected_stage == first

@@ -58,7 +58,7 @@ def row_keys(table: DataTable) -> list[str]:
 
 def same_cell(shown: Text, cell: Text) -> bool:
     """Whether `shown` already looks like `cell`: Text equality leaves out the whole-text style."""
-    return shown == cell and shown.style == cell.style
+    return shown is cell or (shown == cell and shown.style == cell.style)
 
 
 def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:

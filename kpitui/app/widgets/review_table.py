@@ -9,7 +9,7 @@ from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows, text_room
 from kpitui.app.widgets.marks import no_value, state_sign
 from kpitui.core.domain.funnel import Calculation
-from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
+from kpitui.core.domain.plan import CRITERIA, CriterionState, KpiReview, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, Translated, _, pgettext
@@ -72,11 +72,14 @@ class ReviewTable(FailSafe, DataTable):
         # The names stay in view should the table ever scroll sideways.
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         self.shown: tuple[Plan, Calculation, bool] | None = None
+        # Each KPI's figure cells as drawn, with what they were drawn from (its review and target):
+        # a criterion cycled redraws one row, not a hundred.
+        self.drawn: dict[str, tuple[tuple[KpiReview, int], list[Text]]] = {}
 
     def on_mount(self) -> None:
         for key, label in zip(COLUMNS, column_labels(), strict=True):
             self.add_column(Text(label, justify="right" if key == "target" else "left"), key=key)
-        redraw_on_theme_change(self, self.redraw)
+        redraw_on_theme_change(self, self.recolour)
 
     @property
     def selected_stage(self) -> str | None:
@@ -119,14 +122,9 @@ class ReviewTable(FailSafe, DataTable):
         self.shown = (plan, calculation, open_only)
         targets = {row.name: row.target for row in calculation.stages}
         stages = [s for s in plan.kpi_stages if not open_only or needs_attention(plan, s.name)]
-        figures = [
-            [
-                number(format_count(targets[stage.name])),
-                *(self.state_cell(plan.review_of(stage.name).state(c)) for c in CRITERIA),
-                self.plan_cell(plan, stage.name),
-            ]
-            for stage in stages
-        ]
+        figures = [self.figure_cells(plan, stage.name, targets[stage.name]) for stage in stages]
+        for gone in self.drawn.keys() - targets.keys():  # stages deleted or renamed
+            del self.drawn[gone]
         # The names give way at 80 columns (the question below the table names the KPI in full).
         name_width = text_room(self, column_labels()[1:], figures)
         sync_rows(
@@ -134,8 +132,27 @@ class ReviewTable(FailSafe, DataTable):
             [(stage.name, [literal(stage.name, width=name_width), *cells]) for stage, cells in zip(stages, figures, strict=True)],
         )
 
+    def figure_cells(self, plan: Plan, stage_name: str, target: int) -> list[Text]:
+        """A KPI's cells after its name: target, criteria, plan; made again only when they changed."""
+        drawn_from = (plan.review_of(stage_name), target)
+        drawn = self.drawn.get(stage_name)
+        if drawn is None or drawn[0] != drawn_from:
+            review = drawn_from[0]
+            cells = [
+                number(format_count(target)),
+                *(self.state_cell(review.state(criterion)) for criterion in CRITERIA),
+                self.plan_cell(plan, stage_name),
+            ]
+            drawn = self.drawn[stage_name] = (drawn_from, cells)
+        return drawn[1]
+
     def on_resize(self) -> None:
         """Give the names the width there is."""
+        self.redraw()
+
+    def recolour(self) -> None:
+        """Draw every cell again in the colours of now (a theme switch)."""
+        self.drawn.clear()
         self.redraw()
 
     def redraw(self) -> None:
