@@ -3,8 +3,7 @@
 Each format loads its library (Rich, csv, json) only when it is asked for: start-up time matters.
 """
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kpitui.cli import literal
 from kpitui.cli.output import write
@@ -27,8 +26,7 @@ if TYPE_CHECKING:  # the month-by-month plan is loaded only for --monthly
     from kpitui.core.domain.calendar import MonthlyPlan
 
 
-@dataclass(frozen=True)
-class CalcReport:
+class CalcReport(NamedTuple):  # a named tuple: it is made faster than a dataclass (see funnel)
     """One calculated column: a plan with a scenario applied (or its baseline), and its numbers."""
 
     path: str

@@ -17,7 +17,6 @@ from kpitui.core.text import i18n
 from kpitui.core.text.i18n import LANGUAGES, N_, _, ntr, resolve_language, set_language, tr
 from kpitui.core.text.safe_text import visible
 
-COMMANDS = ("calc", "compare", "check", "status", "actuals", "new")
 # argparse's own words (Python 3.11), in kpitui's catalogue so that --help and usage errors are all one language.
 ARGPARSE_WORDS = (
     N_("usage: "),
@@ -46,6 +45,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every argument added; left to find the width itself,
+        # it imports shutil (and bz2, lzma with it), a twentieth of `kpitui calc`'s start-up.
+        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]  # argparse's own take it
+
     def unexpected(self, extra: list[str]) -> None:
         """Arguments left over, reported by the parser of the command they were given to."""
         self.error(
@@ -56,6 +60,20 @@ class _Parser(argparse.ArgumentParser):
                 arguments=", ".join(map(quoted, extra)),
             )
         )
+
+
+def _help_width() -> int:
+    """The width argparse lays help out in, as it reckons it: `shutil.get_terminal_size().columns - 2`."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, a closed one, or not a terminal
+            columns = 80
+    return columns - 2
 
 
 def _top(text: str) -> int:
@@ -116,11 +134,7 @@ def _app_parser() -> _Parser:
     return parser
 
 
-def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
-    """The parser of the commands, and each command's own parser by name."""
-    parser = _Parser(prog="kpitui")
-    # An explicit prog keeps argparse from building a help formatter (and importing shutil) on every run.
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
+def _calc(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     calc = commands.add_parser("calc", help=_("the goal, the KGI and every stage's target"))
     calc.add_argument("plan", help=_("plan file (TOML, format 1)"))
     calc.add_argument("--scenario", metavar="NAME", help=_("calculate this scenario instead of the baseline"))
@@ -131,9 +145,17 @@ def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
         help=_("also the month-by-month plan: what each stage plans in every month, and to date (seasonality applied)"),
     )
     calc.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
+    return calc
+
+
+def _compare(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     compare = commands.add_parser("compare", help=_("baseline and scenarios side by side"))
     compare.add_argument("plans", nargs="+", metavar="PLAN", help=_("plan files; each one's baseline, then its scenarios"))
     compare.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
+    return compare
+
+
+def _check(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     check = commands.add_parser("check", help=_("validate plans and report the KPI review"))
     check.add_argument("plans", nargs="+", metavar="PLAN", help=_("plan files to validate"))
     check.add_argument(
@@ -142,6 +164,10 @@ def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
         default="table",
         help=_("output format (default: table); exit 0 all complete, 1 a review is open, 2 a plan is invalid"),
     )
+    return check
+
+
+def _status(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     status = commands.add_parser(
         "status",
         help=_("every stage against its plan to date"),
@@ -154,6 +180,10 @@ def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
     status.add_argument("plan", help=_("plan file with start and [actuals] (TOML, format 1)"))
     status.add_argument("--as-of", metavar="YYYY-MM", help=_("the month to report on (default: the last month with actuals)"))
     status.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
+    return status
+
+
+def _actuals(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     actuals = commands.add_parser(
         "actuals",
         help=_("record actual counts from CSV exports"),
@@ -172,18 +202,37 @@ def _command_parser() -> tuple[_Parser, dict[str, _Parser]]:
         "--replace", action="store_true", help=_("replace counts already recorded with different ones (default: refuse)")
     )
     actuals.add_argument("--dry-run", action="store_true", help=_("print what would be added and replaced; write nothing"))
+    return actuals
+
+
+def _new(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     new = commands.add_parser("new", help=_("write a starter plan (the reference case)"))
     new.add_argument("path", help=_("where to write it; an existing file is never overwritten"))
-    for command in commands.choices.values():
-        _add_language(command)
-    return parser, commands.choices
+    return new
+
+
+COMMAND_PARSERS = {"calc": _calc, "compare": _compare, "check": _check, "status": _status, "actuals": _actuals, "new": _new}
+
+
+def _command_parser(command: str) -> tuple[_Parser, _Parser]:
+    """The parser of the commands, holding only `command`'s own parser, and that one.
+
+    The other commands' parsers are never built: argparse makes a help formatter (and asks the
+    terminal its size) for every argument added, a fifth of `kpitui calc`'s start-up for all six.
+    """
+    parser = _Parser(prog="kpitui")
+    # An explicit prog keeps argparse from building a help formatter (and importing shutil) for it.
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, prog="kpitui")
+    own = COMMAND_PARSERS[command](commands)
+    _add_language(own)
+    return parser, own
 
 
 def _run_command(argv: list[str]) -> int:
-    parser, commands = _command_parser()
+    parser, command = _command_parser(argv[0])
     args, extra = parser.parse_known_args(argv)
     if extra:
-        commands[args.command].unexpected(extra)
+        command.unexpected(extra)
     # Each command's module is imported only when it runs: start-up time matters.
     if args.command == "calc":
         from kpitui.cli import calc
@@ -222,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if i18n.language() != "en":  # argparse looks its words up through these names when it needs them
             argparse._ = _  # type: ignore[attr-defined]
             argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
-        if argv and argv[0] in COMMANDS:
+        if argv and argv[0] in COMMAND_PARSERS:
             return _run_command(argv)
         return _open_app(argv)
     except (UsageError, PlanError) as error:
@@ -244,7 +293,7 @@ def _open_app(argv: list[str]) -> int:
             tr(
                 "unknown command {command}: the commands are {commands} (see `kpitui --help`)",
                 command=quoted(args.plan),
-                commands=", ".join(COMMANDS),
+                commands=", ".join(COMMAND_PARSERS),
             )
         )
     if extra:

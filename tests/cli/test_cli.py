@@ -205,6 +205,24 @@ def test_version_and_help():
     assert "calc PLAN" in kpitui("--help").stdout
 
 
+@pytest.mark.parametrize("columns", ["50", "200", "0", "-3", "wide", None])
+def test_help_is_as_wide_as_argparse_would_lay_it_out(columns, monkeypatch):
+    import shutil
+
+    from kpitui.cli.main import _help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _help_width() == shutil.get_terminal_size().columns - 2
+
+
+def test_a_commands_help_wraps_to_the_terminal():
+    help_text = kpitui("status", "--help", columns=50).stdout
+    assert "\nWhere every stage stands as of a month: plan and\nactual to date, attainment, forecast, what is\n" in help_text
+
+
 def test_new_on_a_full_disk_says_why_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys):
     from kpitui.cli.main import main
 

@@ -36,3 +36,13 @@ def test_json_output_does_not_even_load_rich(samples):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=samples.parent, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_calc_builds_no_parser_it_does_not_use(samples):
+    # argparse, left to itself, imports shutil (and bz2, lzma) for every argument of every command
+    probe = (
+        "from kpitui.cli.main import main; main(['calc', 'sample_plans/web-reference.toml'])\n"
+        "import sys; print('shutil' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=samples.parent, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False"
