@@ -17,7 +17,8 @@ from kpitui.core.files.schema import plan_from_document, plan_to_toml
 from kpitui.core.text.i18n import N_, _, tr
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
-_POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
+# As text: `re` compiles it only when a file has a TOML error, not on every command's start-up.
+_POSITION = r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$"
 
 
 FilePath = str | os.PathLike[str]
@@ -95,7 +96,7 @@ def parse_plan(text: str, source: str) -> Plan:
     try:
         document = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
-        match = _POSITION.match(str(error))
+        match = re.match(_POSITION, str(error), re.DOTALL)
         if match is None:
             raise PlanError.of_file(source, tr("invalid TOML: {detail}", detail=str(error))) from None
         message = match["message"]

@@ -8,8 +8,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NoReturn
 
-import tomli_w
-
 from kpitui.core.domain import quantities
 from kpitui.core.domain.funnel import FigureError, check_figures
 from kpitui.core.domain.months import Month, parse_month
@@ -340,6 +338,8 @@ def _number(value: Decimal | int) -> Decimal | int:
 
 def plan_to_toml(plan: Plan) -> str:
     """The plan as format-1 TOML, in a fixed layout: the same plan always gives the same bytes."""
+    import tomli_w  # only saving needs it: the commands that read plans start faster without
+
     head: dict[str, Any] = {"format": FORMAT}
     if plan.title:
         head["title"] = plan.title
