@@ -76,7 +76,7 @@ def test_the_english_sample_after_its_first_quarter(samples):
 def test_the_japanese_sample_agrees_with_the_english_one(samples):
     english = status(load_plan(samples / "web-reference.toml"))
     japanese = status(load_plan(samples / "web-reference-ja.toml"))
-    assert [replace(row, name="") for row in english.stages] == [replace(row, name="") for row in japanese.stages]
+    assert [row._replace(name="") for row in english.stages] == [row._replace(name="") for row in japanese.stages]
     assert [b.stage for b in japanese.behind] == ["見込み顧客獲得"]
 
 

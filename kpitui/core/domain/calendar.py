@@ -5,8 +5,8 @@ reach `P(k) = ceil(T × W(k) / W)` by the end of month k, so `P(months) = T`, an
 `P(k) - P(k-1)` in month k: the months add up to `T` exactly, and no month's plan lags its target.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from kpitui.core.domain.funnel import calculate
 from kpitui.core.domain.plan import Plan
@@ -42,8 +42,7 @@ def planned_to_date(target: int, weight_to_date: int, weight_total: int) -> int:
     return -(-target * weight_to_date // weight_total)
 
 
-@dataclass(frozen=True)
-class MonthlyPlan:
+class MonthlyPlan(NamedTuple):
     """Every stage's plan month by month: `planned[s][k-1]` in month k, `planned_to_date[s][k-1]` by its end."""
 
     months: tuple[str, ...]

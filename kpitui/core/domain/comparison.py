@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from kpitui.core.domain import funnel
 from kpitui.core.domain.plan import Plan, Scenario
@@ -77,8 +78,7 @@ class Column:
         }
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of the comparison: a goal figure, or one stage's rate or target."""
 
     key: str  # "goal.revenue", "kgi", "rate:Visits", "target:Visits" …
@@ -138,8 +138,7 @@ def value(column: Column, row: Row) -> Decimal | int | None:
     return rate if row.kind == "rate" else target
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(NamedTuple):
     """A change from the reference column: absolute, relative (None from zero), and whether it helps."""
 
     absolute: Decimal | int

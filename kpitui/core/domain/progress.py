@@ -7,10 +7,10 @@ attainment is rounded, and always down, so a stage is never shown as further alo
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from typing import NamedTuple
 
 from kpitui.core.domain.calendar import cumulative_weights, planned_to_date
 from kpitui.core.domain.funnel import calculate, reverse_targets
@@ -29,8 +29,7 @@ class Status(StrEnum):
     NO_DATA = "no_data"
 
 
-@dataclass(frozen=True)
-class StageStatus:
+class StageStatus(NamedTuple):
     """One stage as of the month. None means "cannot be said" (nothing recorded, nothing planned yet)."""
 
     name: str
@@ -61,8 +60,7 @@ class StageStatus:
         return self.observed_rate / Fraction(self.rate)
 
 
-@dataclass(frozen=True)
-class BehindStage:
+class BehindStage(NamedTuple):
     """A stage behind plan, with the review's agreed recovery (None: the KGI stage is not reviewed)."""
 
     stage: str
@@ -70,8 +68,7 @@ class BehindStage:
     contingency_plan: str
 
 
-@dataclass(frozen=True)
-class PlanStatus:
+class PlanStatus(NamedTuple):
     """The whole plan as of a month; `as_of` None (month 0) when nothing is recorded yet."""
 
     as_of: Month | None
@@ -175,7 +172,7 @@ def _with_observed_rates(stages: list[StageStatus]) -> list[StageStatus]:
         observed = None
         if this.actual_to_date and following.actual_to_date is not None:
             observed = Fraction(following.actual_to_date, this.actual_to_date)
-        result.append(replace(this, observed_rate=observed))
+        result.append(this._replace(observed_rate=observed))
     return result + stages[-1:]
 
 

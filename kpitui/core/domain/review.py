@@ -1,7 +1,7 @@
 """The KPI review's state (SPEC 1.4): what is ok, what is a concern, what is still to do."""
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.text.i18n import N_, _, ntr, tr
@@ -49,8 +49,7 @@ def needs_attention(plan: Plan, stage_name: str) -> bool:
     return unwritten or any(review.state(c) is not CriterionState.OK for c in CRITERIA)
 
 
-@dataclass(frozen=True)
-class OpenItem:
+class OpenItem(NamedTuple):
     """One criterion of one KPI stage that is not ok yet."""
 
     stage: str
@@ -58,8 +57,7 @@ class OpenItem:
     state: CriterionState
 
 
-@dataclass(frozen=True)
-class ReviewStatus:
+class ReviewStatus(NamedTuple):
     """Counts by state, the open items in stage order, and KPIs whose agreed contingency is unwritten."""
 
     counts: dict[CriterionState, int]
