@@ -268,9 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(resolve_language(option))
         except ValueError as error:
             raise UsageError(str(error)) from None
-        if i18n.language() != "en":  # argparse looks its words up through these names when it needs them
-            argparse._ = _  # type: ignore[attr-defined]
-            argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+        # argparse looks its words up through these names: in kpitui's catalogue, English included
+        # (the standard gettext would search the disk for a catalogue, and load locale, at each word).
+        argparse._ = _  # type: ignore[attr-defined]
+        argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
         if argv and argv[0] in COMMAND_PARSERS:
             return _run_command(argv)
         return _open_app(argv)
