@@ -20,6 +20,7 @@ from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.findings import rate_findings
 from kpitui.core.text.formatting import format_count, format_decimal, format_observed_rate, format_percent
 from kpitui.core.text.i18n import N_, _, tr
+from kpitui.core.text.safe_text import is_blank, text_lines
 from kpitui.core.text.vocabulary import state_label, status_label
 
 PACE_HEADERS = [N_("Stage"), N_("Status"), N_("Actual"), N_("Plan"), N_("Attained"), N_("Forecast"), N_("Target"), N_("Need/mo")]
@@ -146,8 +147,8 @@ def behind_lines(result: PlanStatus) -> list[str]:
             lines.append(tr("BEHIND {stage}: {actual} of {plan} planned to date ({attained})", **figures))
         if item.contingency is None:
             lines.append("  " + _("the KGI stage: the stages above it are where to act"))
-        elif item.contingency_plan.strip():
-            plan_lines = item.contingency_plan.strip().splitlines()
+        elif not is_blank(item.contingency_plan):
+            plan_lines = text_lines(item.contingency_plan)
             state = state_label(item.contingency.value)
             lines.append("  " + tr("contingency plan (review: {state}): {plan}", state=state, plan=plan_lines[0]))
             lines += [f"    {line}" for line in plan_lines[1:]]

@@ -4,6 +4,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from kpitui.app.dialogs.actuals_import import ImportPreview
+from kpitui.app.factory import make_app
 from kpitui.app.widgets.progress_grid import MonthGrid
 from kpitui.app.widgets.progress_table import ProgressTable
 from kpitui.app.widgets.review_table import ReviewTable
@@ -153,6 +154,16 @@ async def test_behind_stages_show_their_contingency_plan_and_j_opens_the_review(
         table = app_on.screen.query_one(ReviewTable)
         assert app_on.focused is table
         assert (table.selected_stage, table.selected_criterion) == ("Leads", "contingency")
+
+
+async def test_the_behind_panel_shows_hidden_characters_of_a_contingency_plan_as_escapes(plan_file):
+    sample = plan_file.read_text(encoding="utf-8")
+    hostile = "Call\\tthe\\u2028list\\u0085now\\u200b\\u001cok\\nthen\\u202eret"
+    plan_file.write_text(sample.replace("Add a paid campaign if below 80 % of target by month 6", hostile), encoding="utf-8")
+    async with make_app(plan_file).run_test(size=(160, 40)) as pilot:
+        await go_to_progress(pilot)
+        behind = text_of(pilot.app, "#progress-behind")
+        assert behind.endswith("contingency plan (concern): Call\\x09the\\u2028list\\x85now\\u200b\\x1cok then\\u202eret")
 
 
 async def test_no_behind_panel_when_nothing_is_behind(app_on):

@@ -264,3 +264,53 @@ def test_check_json_and_table_agree_on_a_complete_review(tmp_path):
     data = json.loads(run("check", str(path), "--format", "json").stdout)
     assert "review open" in table.stdout and table.returncode == 1
     assert data["plans"][0]["complete"] is False  # an agreed contingency with no written plan is still open
+
+
+# Every separator Python's `splitlines` knows, and a tab: none of them breaks a line of plan text.
+SEPARATORS_PLAN = "A\\rB\\u000bC\\u000cD\\u001cE\\u001dF\\u001eG\\u0085H\\u2028I\\u2029J\\r\\nK\\tL"
+BEHIND = """format = 1
+title = "Plan"
+start = "2026-04"
+[goal]
+orders = 10
+[[stages]]
+name = "Visits"
+rate = "50%"
+[[stages]]
+name = "Orders"
+[review.Visits]
+contingency = "ok"
+contingency_plan = "{plan}"
+[actuals."2026-04"]
+Visits = 1
+Orders = 0
+"""
+
+
+@pytest.mark.parametrize("output", ["table", "markdown"])
+def test_a_contingency_plan_breaks_lines_only_at_line_breaks(tmp_path, output):
+    path = tmp_path / "p.toml"
+    path.write_text(BEHIND.format(plan=SEPARATORS_PLAN), encoding="utf-8")
+    printed = run("status", str(path), "--as-of", "2026-04", "--format", output).stdout.replace("\\\\", "\\")
+    shown = "A\\x0dB\\x0bC\\x0cD\\x1cE\\x1dF\\x1eG\\x85H\\u2028I\\u2029J\\x0d"
+    assert shown in printed.replace("\n    ", "")
+    assert "K\\x09L" in printed
+    assert not [line for line in printed.split("\n") if line.strip(" |") in ("B", "C", "D", "E", "F", "G", "H", "I", "J")]
+
+
+@pytest.mark.parametrize("plan", ["\\u200b", "\\u202e\\u2066", " \\u3000\\t", "\\u0000"])
+def test_an_invisible_contingency_plan_is_not_written(tmp_path, plan):
+    path = tmp_path / "p.toml"
+    review = f'[review.A]\nalignment = "ok"\nmeasurability = "ok"\nsimplicity = "ok"\ncontingency = "ok"\ncontingency_plan = "{plan}"\n'
+    path.write_text('format = 1\n[goal]\norders = 2\n[[stages]]\nname = "A"\nrate = 0.5\n[[stages]]\nname = "B"\n' + review)
+    data = json.loads(run("check", str(path), "--format", "json").stdout)
+    assert data["plans"][0]["complete"] is False
+    assert "review open" in run("check", str(path)).stdout
+
+
+def test_markdown_escapes_character_references(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(PLAN.replace('name = "Leads"', 'name = "&#x202E;slevart &lt;b&gt; &amp;"'), encoding="utf-8")
+    printed = run("calc", str(path), "--format", "markdown").stdout
+    assert "\\&#x202E;slevart \\&lt;b\\&gt; \\&amp;" in printed
+    assert "&#x202E;" not in printed.replace("\\&", "")

@@ -1,9 +1,12 @@
 """The literal-text layer both ways: hidden characters shown as escapes, and given back on editing."""
 
+import re
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.text.safe_text import is_hidden, restore, visible
+from kpitui.core.text.safe_text import is_blank, is_hidden, one_line, restore, text_lines, visible
 
 # Text that mixes plain characters, backslashes and escape look-alikes with hidden characters.
 HIDDEN = st.sampled_from(["\x1b", "\x07", "\n", "\r", "\t", "\x9b", "\u202e", "\u2066", "\u200b", "\u2028", "\ufeff"])
@@ -64,3 +67,29 @@ def test_a_typed_escape_stays_literal_and_a_cut_escape_stays_cut():
     assert restore("red \\x1b[31m \\x07", original) == "red \x1b[31m \\x07"  # typed: stays text
     assert restore("red \\x1[31m", original) == "red \\x1[31m"  # the user cut into the escape
     assert restore("\\x1b", "\\x1b") == "\\x1b"  # a plan's own backslashes are never read as escapes
+
+
+def test_a_mark_after_an_escape_is_escaped_too_and_comes_back_on_editing():
+    assert visible("a\u200e\u0301") == "a\\u200e\\u0301"
+    assert visible("e\u0301\u200e") == "e\u0301\\u200e"  # a mark on a letter stays as it is
+    assert restore(visible("a\u200e\u0301") + "x", "a\u200e\u0301") == "a\u200e\u0301x"
+
+
+MARKS = st.sampled_from(["\u0301", "\u20dd", "\u0903"])  # combining, enclosing, spacing
+
+
+@given(st.lists(st.one_of(HIDDEN, MARKS, st.sampled_from(["a", "日", " "])), max_size=10).map("".join))
+def test_no_mark_draws_on_an_escape(text):
+    shown = visible(text)
+    for index, char in enumerate(shown):
+        if unicodedata.category(char).startswith("M"):
+            assert not re.search(r"\\(x[0-9a-f]{2}|u[0-9a-f]{4})$", shown[:index])
+    assert restore(shown, text) == text
+
+
+def test_only_a_line_break_breaks_a_line_and_invisible_text_is_blank():
+    assert text_lines("  A\rB\x85C\u2028D\nE\x1cF \n\n") == ["A\rB\x85C\u2028D", "E\x1cF"]
+    assert one_line(" A\n\n B\tC ") == "A B\\x09C"
+    assert [is_blank(t) for t in ("", " \u3000\n\t", "\u200b", "\u202e\u2066\x00", "a\u200b", "\u0301")] == [True] * 4 + [
+        False
+    ] * 2

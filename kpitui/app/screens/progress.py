@@ -24,6 +24,7 @@ from kpitui.core.session.typed_input import parse_typed_count
 from kpitui.core.text.findings import rate_findings
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, _, join_sentences, tr
+from kpitui.core.text.safe_text import is_blank, one_line, visible
 from kpitui.core.text.vocabulary import state_label
 
 REMOVE = ""  # what the count editor answers for an empty value: remove the record (Escape answers None)
@@ -203,7 +204,7 @@ class ProgressScreen(PlanScreen):
             row = result.stage(item.stage)
             head = tr(
                 "✗ {stage}: {actual} of {planned} planned to date ({attained}%)",
-                stage=item.stage,
+                stage=visible(item.stage),
                 actual=format_count(row.actual_to_date or 0),
                 planned=format_count(row.plan_to_date),
                 attained=f"{row.attainment_shown:f}" if row.attainment_shown is not None else no_value(),
@@ -212,11 +213,11 @@ class ProgressScreen(PlanScreen):
                 head += tr("; needs {count} a month from now on", count=format_count(row.needed_per_month))
             if item.contingency is None:
                 recovery = _("the KGI stage: the stages above it are where to act")
-            elif item.contingency_plan.strip():
+            elif not is_blank(item.contingency_plan):
                 recovery = tr(
                     "contingency plan ({state}): {plan}",
                     state=state_label(item.contingency.value),
-                    plan=" ".join(item.contingency_plan.split()),
+                    plan=one_line(item.contingency_plan),
                 )
             else:
                 recovery = tr(

@@ -13,6 +13,7 @@ from kpitui.core.domain.plan import CRITERIA, CriterionState, KpiReview, Plan
 from kpitui.core.domain.review import needs_attention
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, Translated, _, pgettext
+from kpitui.core.text.safe_text import is_blank
 from kpitui.core.text.vocabulary import state_label
 
 COLUMNS = ("name", "target", *CRITERIA, "plan")
@@ -111,7 +112,7 @@ class ReviewTable(FailSafe, DataTable):
     def plan_cell(self, plan: Plan, stage_name: str) -> Text:
         """Whether the contingency plan is written: flagged when contingency is ok but nothing is written."""
         review = plan.review_of(stage_name)
-        if review.contingency_plan.strip():
+        if not is_blank(review.contingency_plan):
             return Text(_("written"))
         if review.contingency is CriterionState.OK:
             return Text(_("⚠ missing"), style=self.get_component_rich_style("review-table--missing", partial=True))

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from kpitui.core.domain.plan import CRITERIA, CriterionState, Plan
 from kpitui.core.text.i18n import N_, _, ntr, tr
+from kpitui.core.text.safe_text import is_blank
 
 # The criteria in the method's words (SPEC 1.4, 7); translated where they are shown.
 LABELS = {
@@ -45,7 +46,7 @@ def next_state(state: CriterionState) -> CriterionState:
 def needs_attention(plan: Plan, stage_name: str) -> bool:
     """A KPI with a criterion not ok yet, or an agreed contingency with no written plan."""
     review = plan.review_of(stage_name)
-    unwritten = review.contingency is CriterionState.OK and not review.contingency_plan.strip()
+    unwritten = review.contingency is CriterionState.OK and is_blank(review.contingency_plan)
     return unwritten or any(review.state(c) is not CriterionState.OK for c in CRITERIA)
 
 
@@ -114,6 +115,6 @@ def review_status(plan: Plan) -> ReviewStatus:
             counts[state] += 1
             if state is not CriterionState.OK:
                 open_items.append(OpenItem(stage.name, criterion, state))
-        if review.contingency is CriterionState.OK and not review.contingency_plan.strip():
+        if review.contingency is CriterionState.OK and is_blank(review.contingency_plan):
             missing.append(stage.name)
     return ReviewStatus(dict(counts), tuple(open_items), tuple(missing))

@@ -10,7 +10,11 @@ import unicodedata
 # bidi overrides and zero-width joiners (Cf), surrogates (Cs), private use (Co), unassigned (Cn),
 # and line/paragraph separators (Zl, Zp).
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-LINE_BREAK = "\n"
+# Marks that draw on the character before them: after an escape they would draw on its last letter.
+_MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
+LINE_BREAK = "\n"  # the only line break of a user's text; "\r", "\x85", "\u2028"... are shown as escapes
+# The spaces that show as space (category Zs), trimmed around a text; hidden ones never are.
+SPACES = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
 def is_hidden(char: str) -> bool:
@@ -28,8 +32,38 @@ def escape_char(char: str) -> str:
     return f"\\U{code:08x}"
 
 
-def _escapes(char: str, line_breaks: bool) -> bool:
-    return is_hidden(char) and not (line_breaks and char == LINE_BREAK)
+def is_blank(text: str) -> bool:
+    """True for a text that shows nothing: only spaces, line breaks and hidden characters.
+
+    This is what decides whether a text counts as written (a zero-width space is not a plan).
+    """
+    return all(char.isspace() or is_hidden(char) for char in text)
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a user's text, spaces and blank lines around it trimmed.
+
+    Only "\n" breaks a line (`str.splitlines` would also break at "\r", "\x0b", "\x1c", "\x85",
+    "\u2028"...: those stay in their line, to be shown as escapes).
+    """
+    return text.strip(SPACES + LINE_BREAK).split(LINE_BREAK)
+
+
+def one_line(text: str) -> str:
+    """A user's text on one line: its lines (each trimmed) joined by a space, hidden characters escaped."""
+    return visible(" ".join(line.strip(SPACES) for line in text_lines(text) if line.strip(SPACES)))
+
+
+def _escaped(text: str, line_breaks: bool) -> list[int]:
+    """Where the characters `visible` escapes sit in `text`: each hidden one, and each mark that follows
+    an escape (it would draw on the escape's last letter: `\\u200é`)."""
+    escaped: list[int] = []
+    for index, char in enumerate(text):
+        if is_hidden(char) and not (line_breaks and char == LINE_BREAK):
+            escaped.append(index)
+        elif escaped and escaped[-1] == index - 1 and unicodedata.category(char) in _MARK_CATEGORIES:
+            escaped.append(index)
+    return escaped
 
 
 def visible(text: str, *, line_breaks: bool = False) -> str:
@@ -40,7 +74,12 @@ def visible(text: str, *, line_breaks: bool = False) -> str:
     """
     if text.isprintable():  # fast path: nothing to escape (covers nearly every real name)
         return text
-    return "".join(escape_char(c) if _escapes(c, line_breaks) else c for c in text)
+    shown, start = [], 0
+    for index in _escaped(text, line_breaks):
+        shown += [text[start:index], escape_char(text[index])]
+        start = index + 1
+    shown.append(text[start:])
+    return "".join(shown)
 
 
 def restore(edited: str, original: str, *, line_breaks: bool = False, cursor: int | None = None) -> str:
@@ -53,7 +92,7 @@ def restore(edited: str, original: str, *, line_breaks: bool = False, cursor: in
     an edit that could be read two ways (deleting the `b` of `\\x1bb`, or the last `b`); without
     it the reading that keeps the escape whole wins.
     """
-    hidden = [(index, char) for index, char in enumerate(original) if _escapes(char, line_breaks)]
+    hidden = [(index, original[index]) for index in _escaped(original, line_breaks)]
     if not hidden:
         return edited
     # Where each hidden character's escape sits in the text the editor was given.
