@@ -12,7 +12,8 @@ from kpitui.core.text.i18n import language
 from kpitui.core.text.safe_text import visible
 from kpitui.core.text.wrapping import wrap_text
 
-MARKDOWN_SPECIAL = "\\`*_[]<>|~&"  # `&` too: `&#x202e;` and `&lt;` are character references  # what Markdown reads as syntax inside a line or a table cell
+# What Markdown reads as syntax inside a line or a table cell; `&` starts a character reference (`&#x202e;`).
+MARKDOWN_SPECIAL = "\\`*_[]<>|~&"
 MAX_WIDTH = 1000  # wider than any table needs: COLUMNS=99999999 lays out like 1000
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"), and the full-width
 # forms that some spreadsheets read the same way.

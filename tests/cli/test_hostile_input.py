@@ -301,7 +301,8 @@ def test_a_contingency_plan_breaks_lines_only_at_line_breaks(tmp_path, output):
 @pytest.mark.parametrize("plan", ["\\u200b", "\\u202e\\u2066", " \\u3000\\t", "\\u0000"])
 def test_an_invisible_contingency_plan_is_not_written(tmp_path, plan):
     path = tmp_path / "p.toml"
-    review = f'[review.A]\nalignment = "ok"\nmeasurability = "ok"\nsimplicity = "ok"\ncontingency = "ok"\ncontingency_plan = "{plan}"\n'
+    review = '[review.A]\nalignment = "ok"\nmeasurability = "ok"\nsimplicity = "ok"\ncontingency = "ok"\n'
+    review += f'contingency_plan = "{plan}"\n'
     path.write_text('format = 1\n[goal]\norders = 2\n[[stages]]\nname = "A"\nrate = 0.5\n[[stages]]\nname = "B"\n' + review)
     data = json.loads(run("check", str(path), "--format", "json").stdout)
     assert data["plans"][0]["complete"] is False
