@@ -18,6 +18,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Integer, String, Table
 
+from kpitui.core.files import toml_escapes
 from kpitui.core.text.formatting import format_decimal, format_percent
 
 # Entries of an array of tables are matched by their name, so an inserted or renamed stage
@@ -30,7 +31,7 @@ def updated(text: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> s
     """The TOML `text`, which means `before`, changed to mean `after`, keeping all that still holds."""
     document = tomlkit.parse(text)
     _merge_table(document, before, after)
-    return tomlkit.dumps(document)
+    return toml_escapes.escaped(tomlkit.dumps(document))
 
 
 def _merge_table(table: Any, before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
@@ -102,6 +103,8 @@ def _item(value: Any) -> Any:
     """A new value as tomlkit writes it; exact decimals stay exact."""
     if isinstance(value, Decimal):
         return tomlkit.value(format_decimal(value))
+    if isinstance(value, str):
+        return tomlkit.value(toml_escapes.basic_string(value))
     if _is_array_of_tables(value):
         entries = tomlkit.aot()
         for entry in value:

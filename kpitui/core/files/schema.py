@@ -337,8 +337,13 @@ def _number(value: Decimal | int) -> Decimal | int:
 
 
 def plan_to_toml(plan: Plan) -> str:
-    """The plan as format-1 TOML, in a fixed layout: the same plan always gives the same bytes."""
+    """The plan as format-1 TOML, in a fixed layout: the same plan always gives the same bytes.
+
+    No hidden character goes into it raw (see `toml_escapes`).
+    """
     import tomli_w  # only saving needs it: the commands that read plans start faster without
+
+    from kpitui.core.files import toml_escapes
 
     head: dict[str, Any] = {"format": FORMAT}
     if plan.title:
@@ -389,4 +394,4 @@ def plan_to_toml(plan: Plan) -> str:
         counts = plan.actuals[month]
         # Months quoted, as people write them; stages in funnel order, so a month reads top down.
         chunks.append(f'[actuals."{month}"]\n' + tomli_w.dumps({name: counts[name] for name in names if name in counts}))
-    return "\n".join(chunks)
+    return toml_escapes.escaped("\n".join(chunks))
