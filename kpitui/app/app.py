@@ -1,6 +1,7 @@
 """The kpitui app: one plan document, four screens as modes, and the file actions around them."""
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -156,10 +157,21 @@ class KpiApp(FailSafeApp, App[None]):
         loop = asyncio.get_running_loop()
         for number in ENDING_SIGNALS:
             loop.remove_signal_handler(number)
+        gc.unfreeze()  # what `settle` set aside is the collector's again
 
     def on_mount(self) -> None:
         self.show_title()
         self.offer_recoveries()
+        self.call_after_refresh(self.settle)
+
+    def settle(self) -> None:
+        """Set the objects there are now aside from the garbage collector's full passes.
+
+        The plan and the screens built so far live as long as the app, and each full collection
+        went through all of them: on the largest plan, a third of a second now and then, a key
+        answered that late. Called after the first frame and after each screen's first.
+        """
+        gc.freeze()
 
     # The one way the plan changes --------------------------------------------------------------
 

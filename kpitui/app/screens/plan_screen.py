@@ -59,6 +59,8 @@ class PlanScreen(FailSafe, Screen):
         # cost a third of a switch, and made every table draw all its lines again.
         # (This handler runs before Screen's own, which reads the flag.)
         event.refresh_styles = not self.shown_before
+        if not self.shown_before:
+            self.call_after_refresh(self.app.settle)  # its widgets live as long as the app
         self.shown_before = True
         # And switch_mode tells the CSS changed by a count that Textual records on a screen only
         # if it was mounted when restyled: a screen made on its first visit is not yet, so every
