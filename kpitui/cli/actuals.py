@@ -5,18 +5,17 @@ from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.actuals import Imported, RecordedConflict, apply_import
 from kpitui.core.errors import PlanError
 from kpitui.core.files.actuals_csv import read_records
-from kpitui.core.files.planfile import load_plan, save_plan
+from kpitui.core.files.planfile import plan_from_bytes, read_bytes, save_plan
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import _, tr
 
 
-def _read_exactly(path: str) -> bytes | None:
-    """The plan file's bytes, to notice a change by someone else before writing; None when unreadable."""
+def _unchanged(path: str, before: bytes) -> bool:
+    """Whether the plan file still holds `before`, read as safely as the first time (False when unreadable)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
+        return read_bytes(path, path) == before
+    except PlanError:
+        return False
 
 
 def report(result: Imported, dry_run: bool) -> str:
@@ -56,8 +55,10 @@ def report(result: Imported, dry_run: bool) -> str:
 
 def run(plan_path: str, csv_paths: list[str], replace: bool, dry_run: bool) -> int:
     """Import every CSV into the plan; nothing is written unless every cell of every file is good."""
-    before = _read_exactly(plan_path)
-    plan = load_plan(plan_path)
+    # Read once, checked before it is opened (a FIFO, a device or a huge file is refused at once),
+    # and kept to notice a change by someone else before writing.
+    before = read_bytes(plan_path, plan_path)
+    plan = plan_from_bytes(before, plan_path)
     records = [record for path in csv_paths for record in read_records(path, plan)]
     try:
         result = apply_import(plan, records, replace_recorded=replace)
@@ -69,7 +70,7 @@ def run(plan_path: str, csv_paths: list[str], replace: bool, dry_run: bool) -> i
         raise UsageError(tr("{error}; nothing was written", error=str(error))) from None
     changed = bool(result.added or result.replaced)
     if changed and not dry_run:
-        if _read_exactly(plan_path) != before:
+        if not _unchanged(plan_path, before):
             raise PlanError.of_file(plan_path, _("changed on disk while importing: nothing was written; run the import again"))
         save_plan(result.plan, plan_path)
     output.write(report(result, dry_run))

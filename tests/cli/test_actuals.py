@@ -246,3 +246,24 @@ def test_special_files_are_refused_without_waiting_on_them(plan, tmp_path):
     assert result.stderr == f"kpitui: error: {fifo}: not a regular file\n"
     folder = kpitui("actuals", str(plan), str(tmp_path))
     assert folder.stderr == f"kpitui: error: {tmp_path}: is a directory, not an export of monthly counts\n"
+
+
+def test_a_special_or_huge_plan_is_refused_before_it_is_read(samples, tmp_path):
+    import os
+    import subprocess
+
+    export = str(samples / "analytics-export-2026-07.csv")
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.toml"
+    with open(huge, "wb") as handle:
+        handle.truncate(10 * 1024**3)  # sparse: 10 GB that take no room on disk
+    try:
+        pipe = kpitui("actuals", str(fifo), export, "--dry-run", timeout=20)  # open() would wait for a writer
+        device = kpitui("actuals", "/dev/zero", export, timeout=20)  # read() would never end
+        big = kpitui("actuals", str(huge), export, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a special file was opened and read")
+    assert pipe.stderr == f"kpitui: error: {fifo}: not a regular file\n"
+    assert device.stderr == "kpitui: error: /dev/zero: not a regular file\n"
+    assert big.stderr == f"kpitui: error: {huge}: too large for a plan file (over 4 MiB)\n"

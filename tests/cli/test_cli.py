@@ -11,9 +11,9 @@ from kpitui.core.domain.example import reference_plan
 from kpitui.core.files.planfile import load_plan
 
 
-def kpitui(*args: str, columns: int = 80) -> subprocess.CompletedProcess:
+def kpitui(*args: str, columns: int = 80, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": str(columns)}
-    return subprocess.run([sys.executable, "-m", "kpitui", *args], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([sys.executable, "-m", "kpitui", *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 
 def test_calc_json_on_the_reference_plan(samples):

@@ -150,7 +150,12 @@ def display_title(plan: Plan, path: FilePath | None) -> str:
 def load_plan(path: FilePath) -> Plan:
     """Read and check the plan file at `path`; PlanError naming the file on any problem."""
     source = os.fspath(path)
-    return parse_plan(_decode(read_bytes(path, source), source), source)
+    return plan_from_bytes(read_bytes(path, source), source)
+
+
+def plan_from_bytes(data: bytes, source: str) -> Plan:
+    """A plan from a plan file's bytes (as `read_bytes` gives them); `source` names it in messages."""
+    return parse_plan(_decode(data, source), source)
 
 
 def _kept_layout(plan: Plan, path: FilePath, fresh: str) -> str:
