@@ -152,6 +152,18 @@ BAD = {
     "more cells than columns": ("month,Visits\n2026-07,1,2\n", "{csv}:2:3: more cells than the header's 2 columns"),
     "a count without a stage": ("month,stage,count\n2026-07,,5\n", "{csv}:2:2: no stage given for this count"),
     "an unclosed quote": ('month,Visits\n2026-07,"1\n', "{csv}:2:1: not valid CSV: unexpected end of data"),
+    "a count of 5,000 digits": (
+        "month,Visits\n2026-07," + "9" * 5000 + "\n",
+        '{csv}:2:2: must be at most 1,000,000,000,000 (got "' + "9" * 40 + '…" (5,000 characters))',
+    ),
+    "a stage name with a next-line character": (
+        "month,stage,count\n2026-07,Leads\x85,5\n2026-13,Leads,5\n",
+        '{csv}:3:1: not a month: "2026-13" (write 2026-04, 2026/4, 2026-04-01, 202604 or 2026年4月)',
+    ),
+    "a stage name with a line separator": (
+        "month,stage,count\n2026-07,Leads\u2028,5\n2026-13,Leads,5\n",
+        '{csv}:3:1: not a month: "2026-13" (write 2026-04, 2026/4, 2026-04-01, 202604 or 2026年4月)',
+    ),
     "only comments": (
         "# nothing but a comment\n\n",
         "{csv}: no header row: the first line that is not a # comment names the columns",

@@ -7,6 +7,7 @@ column a stage); UTF-8 with or without BOM, or CP932 as Japanese Excel saves it;
 
 import re
 import unicodedata
+from decimal import Decimal
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -57,8 +58,11 @@ def read_text(path: str) -> str:
 def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of every row from the header on; `#` and blank lines before it skipped."""
     import csv
+    import io
 
-    lines = text.splitlines(keepends=True)
+    # Lines end where csv ends them (\n, \r\n, \r): str.splitlines would also end one at U+0085,
+    # U+2028 or \x0c inside a cell, and every line number after it would be wrong.
+    lines = io.StringIO(text, newline="").readlines()
     skipped = 0
     while skipped < len(lines) and (not lines[skipped].strip() or lines[skipped].lstrip().startswith("#")):
         skipped += 1
@@ -85,10 +89,10 @@ def _count(text: str) -> int | None:
         return None
     if not _COUNT.fullmatch(cleaned):
         raise ValueError(tr("must be a whole number of 0 or more, like 1510 or 1,510 (got {value})", value=describe(text)))
-    count = int(cleaned.replace(",", ""))
+    count = Decimal(cleaned.replace(",", ""))  # bounded before int(), which refuses over 4,300 digits in its own words
     if count > MAX_COUNT:
         raise ValueError(tr("must be at most {bound} (got {value})", bound=format_count(MAX_COUNT), value=describe(text)))
-    return count
+    return int(count)
 
 
 def read_records(path: str, plan: Plan) -> list[Record]:
