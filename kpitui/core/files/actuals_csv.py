@@ -7,8 +7,8 @@ column a stage); UTF-8 with or without BOM, or CP932 as Japanese Excel saves it;
 
 import re
 import unicodedata
-from decimal import Decimal
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 from kpitui.core.domain.actuals import Record, check_month, check_stage
