@@ -7,8 +7,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import IO
 
 from kpitui import __version__
+from kpitui.cli import output
 from kpitui.cli.output import OutputError, discard
 from kpitui.cli.usage import EXIT_PROBLEM, EXIT_USAGE, UsageError
 from kpitui.core.domain.quantities import quoted
@@ -41,6 +43,14 @@ FORMATS = ("table", "json", "csv", "markdown")
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as one `kpitui: error: ...` line instead of a usage dump."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """--help and --version written as every command's output is: any encoding prints, and a
+        failed write is one error line and exit 1 (argparse would ignore it and exit 0)."""
+        if file is sys.stderr:  # argparse's exit(status, message); kpitui's errors go through _report
+            super()._print_message(message, file)
+        elif message:
+            output.write(message)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
