@@ -31,6 +31,7 @@ MAX_TARGET = 10**18  # any stage's target, and a top-of-funnel count for the for
 MIN_MONTHS, MAX_MONTHS = 1, 120
 MAX_WEIGHT = Decimal(10**6)
 MAX_WEIGHT_PLACES = 6
+PERCENT_SIGNS = ("%", "％")  # the full-width sign too, as a Japanese keyboard types it (SPEC 7)
 LONGEST_QUOTE = 40  # characters of a value quoted back in a message; longer ones are summed up
 
 _TYPE_NAMES = {
@@ -121,7 +122,7 @@ def percent_number(text: str, original: str, as_number: str | None = None) -> De
     Messages quote `original`, or `as_number` once the text did read as a number.
     """
     body = text.strip()
-    body = body[:-1].rstrip() if body.endswith("%") else body  # one sign: `10%%` is no number
+    body = body[:-1].rstrip() if body.endswith(PERCENT_SIGNS) else body  # one sign: `10%%` is no number
     try:
         number = read_number(body)
     except NumberOutOfRange:
@@ -157,7 +158,7 @@ def parse_fraction(value: object, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate or share from a file: a number as a fraction (`0.1`) or a percent string (`"10%"`)."""
     original = describe(value)
     if isinstance(value, str):
-        if not value.strip().endswith("%"):
+        if not value.strip().endswith(PERCENT_SIGNS):
             raise ValueError(tr('a rate written as text needs a percent sign, like "10%" (got {value})', value=original))
         return check_fraction(percent_number(value, original), original, low=low, percent=True)
     fraction = _as_decimal(value, _('a number like 0.1 or a percentage like "10%"'))
@@ -210,8 +211,27 @@ def check_count(number: int | Decimal, original: str, *, high: int = MAX_COUNT) 
     return int(number)
 
 
+def _whole_decimal(value: object) -> bool:
+    """True for a file number with no fraction written as a decimal (`1e13`, `20.0`): its bound is said first."""
+    return isinstance(value, Decimal) and value.is_finite() and not decimal_places(value)
+
+
+def _written_as_integer(value: Decimal) -> ValueError:
+    """The error for a whole number within its bounds that is written with a point or an exponent."""
+    return ValueError(
+        tr(
+            "must be written as a whole number, without a point or an exponent, like {example} (got {value})",
+            example=int(value),
+            value=describe(value),
+        )
+    )
+
+
 def parse_count(value: object, *, high: int = MAX_COUNT) -> int:
     """A positive whole count (orders) from a file: an integer, not a float or a boolean."""
+    if _whole_decimal(value):
+        check_count(value, describe(value), high=high)  # type: ignore[arg-type]
+        raise _written_as_integer(value)  # type: ignore[arg-type]
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(tr("must be a whole number (got {value})", value=describe(value)))
     return check_count(value, describe(value), high=high)
@@ -226,11 +246,14 @@ def check_months(number: int | Decimal, original: str) -> int:
 
 def parse_recorded_count(value: object) -> int:
     """A count recorded for a month (SPEC 5.2): whole, 0 … 10^12; 0 is a real record."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    whole = _whole_decimal(value)
+    if not whole and (isinstance(value, bool) or not isinstance(value, int)):
         raise ValueError(tr("must be a whole number (got {value})", value=describe(value)))
-    if not 0 <= value <= MAX_COUNT:
+    if not 0 <= value <= MAX_COUNT:  # type: ignore[operator]
         raise ValueError(tr("must be from 0 to {high} (got {value})", high=format_count(MAX_COUNT), value=describe(value)))
-    return value
+    if whole:
+        raise _written_as_integer(value)  # type: ignore[arg-type]
+    return value  # type: ignore[return-value]
 
 
 def check_weight(number: Decimal, original: str, *, percent: bool = False) -> Decimal:
@@ -251,7 +274,7 @@ def parse_weight(value: object) -> Decimal:
     """A month's seasonality weight: a number or a percent string, 0 or more."""
     original = describe(value)
     if isinstance(value, str):
-        if not value.strip().endswith("%"):
+        if not value.strip().endswith(PERCENT_SIGNS):
             raise ValueError(tr('a weight written as text needs a percent sign, like "8%" (got {value})', value=original))
         return check_weight(percent_number(value, original), original, percent=True)
     return check_weight(_as_decimal(value, _('a number like 1.2 or a percentage like "8%"')), original)
@@ -259,6 +282,9 @@ def parse_weight(value: object) -> Decimal:
 
 def parse_months(value: object) -> int:
     """The number of months a plan spans, from a file."""
+    if _whole_decimal(value):
+        check_months(value, describe(value))  # type: ignore[arg-type]
+        raise _written_as_integer(value)  # type: ignore[arg-type]
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(tr("must be a whole number of months (got {value})", value=describe(value)))
     return check_months(value, describe(value))
