@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import TYPE_CHECKING
 
 from kpitui import __version__
 from kpitui.cli import output
@@ -18,6 +18,9 @@ from kpitui.core.errors import PlanError
 from kpitui.core.text import i18n
 from kpitui.core.text.i18n import LANGUAGES, N_, _, ntr, resolve_language, set_language, tr
 from kpitui.core.text.safe_text import visible
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # argparse's own words (Python 3.11), in kpitui's catalogue so that --help and usage errors are all one language.
 ARGPARSE_WORDS = (
@@ -44,7 +47,7 @@ FORMATS = ("table", "json", "csv", "markdown")
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as one `kpitui: error: ...` line instead of a usage dump."""
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: "SupportsWrite[str] | None" = None) -> None:
         """--help and --version written as every command's output is: any encoding prints, and a
         failed write is one error line and exit 1 (argparse would ignore it and exit 0)."""
         if file is sys.stderr:  # argparse's exit(status, message); kpitui's errors go through _report

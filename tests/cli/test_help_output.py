@@ -23,7 +23,8 @@ def test_help_in_any_encoding_prints_with_escapes(args):
 def test_help_to_a_full_disk_is_one_error_line(args):
     with open("/dev/full", "w") as full:
         result = run(*args, stdout=full, stderr=subprocess.PIPE)
-    expected = "出力を書き込めません: ディスクの空き容量がありません" if "ja" in args else "cannot write the output: No space left on device"
+    english = "cannot write the output: No space left on device"
+    expected = "出力を書き込めません: ディスクの空き容量がありません" if "ja" in args else english
     assert (result.returncode, result.stderr) == (1, f"kpitui: error: {expected}\n")
 
 

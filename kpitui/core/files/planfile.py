@@ -52,8 +52,15 @@ def _refuse_special(mode: int, source: str, kind: str) -> None:
         )
 
 
+def _refuse_empty(source: str, kind: str) -> None:
+    """PlanError for an empty path (`kpitui calc ''`): the system would say `: no such file`."""
+    if not source:
+        raise PlanError(tr("no file given: the path is empty (give the path of {kind})", kind=_(kind)))
+
+
 def read_bytes(path: FilePath, source: str, *, limit: int = MAX_FILE_BYTES, kind: str = N_("a plan file")) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; PlanError naming `source` otherwise."""
+    _refuse_empty(source, kind)
     # Looked at before it is opened, and opened without blocking: opening a FIFO for reading would
     # wait for a writer. fstat then checks what was really opened, in case the path changed since.
     try:
@@ -193,6 +200,7 @@ def save_plan(plan: Plan, path: FilePath, *, replace: bool = True) -> Fingerprin
     symlink: its target is written. Returns the new file's fingerprint (None should it be gone at once).
     """
     source = os.fspath(path)
+    _refuse_empty(source, N_("a plan file"))
     target = os.path.realpath(path)
     fresh = plan_to_toml(plan)
     own_layout = _OWN_LAYOUT.get(target)
