@@ -134,7 +134,10 @@ CASES = {
         edited("orders = 20", "revenue = 1e999999\naverage_deal = 10"),
         "plan.toml: goal.revenue: must be less than 1,000,000,000,000,000,000 (got 1e+999999)",
     ),
-    "orders as a float": (edited("orders = 20", "orders = 20.0"), "plan.toml: goal.orders: must be a whole number (got 20.0)"),
+    "orders as a float": (
+        edited("orders = 20", "orders = 20.0"),
+        ("plan.toml: goal.orders: must be written as a whole number, without a point or an exponent, like 20 (got 20.0)"),
+    ),
     "orders boolean": (edited("orders = 20", "orders = true"), "plan.toml: goal.orders: must be a whole number (got true)"),
     "orders zero": (edited("orders = 20", "orders = 0"), "plan.toml: goal.orders: must be greater than 0 (got 0)"),
     "channel share zero": (
@@ -288,7 +291,7 @@ CASES = {
     ),
     "actuals count as a float": (
         START + '[actuals."2026-04"]\nA = 1.0\n',
-        'plan.toml: actuals."2026-04".A: must be a whole number (got 1.0)',
+        'plan.toml: actuals."2026-04".A: must be written as a whole number, without a point or an exponent, like 1 (got 1.0)',
     ),
     "actuals count as text": (
         START + '[actuals."2026-04"]\nA = "12"\n',
