@@ -281,6 +281,10 @@ async def test_thirty_scenarios_scroll_with_the_labels_and_baseline_pinned(tmp_p
         assert "columns 1, " in table.border_subtitle
         await pilot.press(*["left"] * 31)
         assert table.selected_column_index is None and table.window_start == 1
+        await pilot.press("end")  # the last scenario, however far; Home back to the labels and the first ones
+        assert table.selected_column_index == 30 and "columns 1, " in table.border_subtitle
+        await pilot.press("home")
+        assert table.selected_column_index is None and table.window_start == 1
 
 
 async def test_the_levers_panel_shows_the_selected_column_after_new_copy_and_scrolling(app_on):

@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
+from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.core.domain import comparison
 from kpitui.core.domain.comparison import Column, Row
 from kpitui.core.text.i18n import N_, Translated, _, tr
@@ -36,14 +37,14 @@ def label_width(rows: list[Row], table_width: int) -> int:
     return max(LABEL_WIDTH, min(natural, table_width // 3))
 
 
-class ComparisonTable(FailSafe, DataTable):
+class ComparisonTable(FailSafe, ColumnWindow):
     """One column a baseline or scenario: each figure, and how it differs, coloured by whether it helps.
 
     The table holds only the columns that fit beside the pinned labels and baseline (what every
-    difference is measured from), and moving the cursor past an edge moves that window over the
-    other columns: a DataTable redraws every cell of a row on any change, so thirty scenarios held
-    at once made each edit several times slower.
+    difference is measured from): thirty scenarios held at once made each edit several times slower.
     """
+
+    PINNED = 1  # the baseline
 
     BORDER_TITLE = Translated(N_("Compared"))
     COMPONENT_CLASSES = set(CHANGE_STYLES.values())
@@ -67,7 +68,6 @@ class ComparisonTable(FailSafe, DataTable):
         self.columns_shown: list[Column] = []
         self.rows_shown: list[Row] = []
         self.several_plans = False
-        self.window_start = 1  # the first column after the baseline in view
         self.label_width = LABEL_WIDTH
         self.value_width = VALUE_WIDTH
 
@@ -75,29 +75,18 @@ class ComparisonTable(FailSafe, DataTable):
         redraw_on_theme_change(self, self.redraw)
 
     @property
-    def window_size(self) -> int:
-        """How many columns fit beside the labels and the baseline (one at least)."""
-        return max(1, (self.size.width - self.label_width - 4) // (VALUE_WIDTH + 2) - 1)
+    def run_length(self) -> int:
+        return len(self.columns_shown)
 
-    @property
-    def window(self) -> range:
-        """The columns in view after the baseline."""
-        return range(self.window_start, min(self.window_start + self.window_size, len(self.columns_shown)))
+    def run_width(self, index: int) -> int:
+        return self.value_width + 2
+
+    def window_room(self) -> int:
+        return self.size.width - self.label_width - 4
 
     @property
     def selected_row(self) -> Row | None:
         return self.rows_shown[self.cursor_row] if self.rows_shown else None
-
-    def column_index(self, table_column: int) -> int | None:
-        """The comparison column drawn in `table_column` (None for the labels, 0 for the baseline)."""
-        if table_column < 2:
-            return table_column - 1 if table_column else None
-        return self.window_start + table_column - 2
-
-    @property
-    def selected_column_index(self) -> int | None:
-        """The comparison column under the cursor (None on the labels, 0 on the baseline)."""
-        return self.column_index(self.cursor_column)
 
     @on(DataTable.CellSelected)
     def request_edit(self, event: DataTable.CellSelected) -> None:
@@ -145,7 +134,7 @@ class ComparisonTable(FailSafe, DataTable):
         # Columns that all fit share the room: a wide terminal shows whole names and notes.
         room = (self.size.width - self.label_width - 4) // len(columns) - 2
         self.value_width = min(WIDEST_VALUE, room) if room > VALUE_WIDTH else VALUE_WIDTH
-        self.window_start = max(1, min(self.window_start, len(columns) - self.window_size))
+        self.settle_window()
         self.draw()
 
     def redraw(self) -> None:
@@ -174,44 +163,6 @@ class ComparisonTable(FailSafe, DataTable):
             window = f"{first}-{last}" if first < last else f"{first}"
             self.border_subtitle = tr("Enter edits · * overridden · columns 1, {window} of {count}", window=window, count=count)
 
-    def select_column(self, index: int) -> None:
-        """Put the cursor on comparison column `index`, moving the window to show it (the baseline is always shown)."""
-        cursor = self.cursor_coordinate
-        if 0 < index < self.window_start:
-            self.window_start = index
-        elif index >= self.window_start + self.window_size:
-            self.window_start = index - self.window_size + 1
-        self.draw()
-        self.move_cursor(column=1 if index == 0 else index - self.window_start + 2)
-        if self.cursor_coordinate == cursor:
-            # The window moved under a cursor that stayed put: another column is selected all the
-            # same, and what shows the selected column (the levers) must hear of it.
-            self.post_message(
-                self.CellHighlighted(
-                    self, self.get_cell_at(cursor), coordinate=cursor, cell_key=self.coordinate_to_cell_key(cursor)
-                )
-            )
-
-    def action_cursor_right(self) -> None:
-        """Right; past the last column shown, the window moves."""
-        index = self.selected_column_index
-        if index is not None and self.cursor_column == len(self.columns) - 1 and index + 1 < len(self.columns_shown):
-            self.select_column(index + 1)
-        else:
-            super().action_cursor_right()
-
-    def action_cursor_left(self) -> None:
-        """Left; past the first column shown after the baseline, the window moves (then on to the baseline and labels)."""
-        index = self.selected_column_index
-        if index is not None and self.cursor_column == 2 and self.window_start > 1:
-            self.select_column(index - 1)
-        else:
-            super().action_cursor_left()
-
-    def on_resize(self) -> None:
-        """As many columns as fit now, the same scenario still selected."""
+    def fit_window(self) -> None:
         if self.columns_shown:
-            selected = self.selected_column_index
             self.show(self.columns_shown)
-            if selected is not None:
-                self.select_column(selected)
