@@ -12,6 +12,7 @@ from kpitui.app.widgets.progress_grid import MonthGrid
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.domain import edits, scenarios
+from kpitui.core.domain.months import Month
 from kpitui.core.domain.plan import CriterionState
 
 
@@ -120,6 +121,17 @@ async def test_enter_on_a_month_cell_asks_for_that_stage_and_month(app_on):
         await pilot.pause()
         assert [(m.cell.stage, m.cell.label) for m in seen] == [("Leads", grid.labels[1])]
         assert prompt(app_on) == f"Actual count of Leads in {grid.labels[1]}"
+
+
+async def test_a_month_cell_scrolled_to_asks_for_its_own_month(app_on):
+    hook, seen = recording(MonthGrid.EditRequested)
+    async with app_on.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("end", "down", "enter")  # Leads in the plan's last month, far past the first months shown
+        await pilot.pause()
+        assert [(m.cell.stage, m.cell.month, m.cell.label) for m in seen] == [("Leads", Month(2027, 3), "2027-03")]
+        assert prompt(app_on) == "Actual count of Leads in 2027-03"
 
 
 async def test_a_comparison_request_names_the_scrolled_to_scenario_and_the_pinned_baseline(app_on):

@@ -1,14 +1,19 @@
 """Pilot tests of the Progress screen: the monthly meeting, from typing counts to a scenario."""
 
+from textual import events
 from textual.geometry import Region
 from textual.widgets import Static
 
+from benchmarks.large_plan import followed_plan
+from kpitui.app.app import KpiApp
 from kpitui.app.dialogs.actuals_import import ImportPreview
 from kpitui.app.factory import make_app
+from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.progress_grid import MonthGrid
 from kpitui.app.widgets.progress_table import ProgressTable
 from kpitui.app.widgets.review_table import ReviewTable
 from kpitui.core.domain.months import Month
+from kpitui.core.session.document import PlanDocument
 from tests.app.helpers import column_texts, editor_state, open_editor, record_notifications, wait_until
 
 JUNE, JULY = Month(2026, 6), Month(2026, 7)
@@ -21,8 +26,11 @@ async def go_to_progress(pilot) -> MonthGrid:
 
 
 def grid_cell(app, stage: str, month: str) -> str:
+    """What the grid shows for `stage` in `month` (a month in view)."""
     grid = app.screen.query_one(MonthGrid)
-    return column_texts(grid, month)[[row.key.value for row in grid.ordered_rows].index(stage)]
+    index = grid.labels.index(month)
+    assert index in grid.window, f"{month} is not in view"
+    return grid.get_cell_at((row_keys(grid).index(stage), grid.table_column(index))).plain
 
 
 def pace(app, column: str) -> list[str]:
@@ -139,6 +147,105 @@ async def test_the_as_of_month_changes_with_keys_and_the_figures_follow(app_on):
         assert notes == ["That is the plan's first month."]
         await pilot.press("right_square_bracket")
         assert pace(app_on, "actual")[0] == "269"
+
+
+def three_years() -> KpiApp:
+    """Five stages followed for 36 months: far more months than a terminal shows at once."""
+    return KpiApp(PlanDocument(followed_plan(5, 36), None))
+
+
+def cursor_month(grid: MonthGrid) -> str | None:
+    cell = grid.cell_at(grid.cursor_coordinate)
+    return cell.label if cell is not None else None
+
+
+def headings(grid: MonthGrid) -> list[str]:
+    return drawn_lines(grid)[0].split()[1:]
+
+
+async def test_the_grid_holds_the_months_in_view_and_moving_past_its_edge_shows_the_next():
+    app = three_years()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        assert cursor_month(grid) == "2029-03"  # the as-of month, the last
+        await pilot.press("home")
+        shown = headings(grid)
+        assert shown[0] == "2026-04" and len(grid.columns) == len(shown) + 1 < 10  # not 37 columns
+        await pilot.press(*["right"] * len(shown))  # on to the last month in view
+        assert cursor_month(grid) == shown[-1] and headings(grid) == shown
+        await pilot.press("right")
+        assert cursor_month(grid) == grid.labels[len(shown)]  # the next month, brought into view
+        assert headings(grid) == [*shown[1:], grid.labels[len(shown)]]
+        assert grid.get_cell_at(grid.cursor_coordinate).plain == grid_cell(app, "Stage 000", grid.labels[len(shown)])
+
+
+async def test_every_month_is_reached_by_keyboard_in_order():
+    app = three_years()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        await pilot.press("home")
+        seen = []
+        for _ in range(36):
+            await pilot.press("right")
+            seen.append(cursor_month(grid))
+            assert seen[-1] in headings(grid)
+        assert seen == list(grid.labels)
+        for _ in range(36):
+            await pilot.press("left")
+        assert cursor_month(grid) is None and headings(grid)[0] == "2026-04"
+        await pilot.press("end")
+        assert cursor_month(grid) == "2029-03" == headings(grid)[-1]
+        await pilot.press("home", "ctrl+pagedown")
+        page = len(grid.window)
+        assert cursor_month(grid) == grid.labels[page]  # a window's width on from the first month
+        await pilot.press("ctrl+pageup")
+        assert cursor_month(grid) == "2026-04"
+
+
+async def test_a_sideways_scroll_moves_the_months_and_keeps_the_cursor_on_its_month():
+    app = three_years()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        await pilot.press("home", "right", "right")
+        assert cursor_month(grid) == "2026-05"
+        grid.post_message(events.MouseScrollRight(grid, 0, 0, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert headings(grid)[0] == "2026-05" and cursor_month(grid) == "2026-05"
+        grid.post_message(events.MouseScrollDown(grid, 0, 0, 0, 0, 0, True, False, False))  # shift+wheel
+        await pilot.pause()
+        assert headings(grid)[0] == "2026-06" and cursor_month(grid) == "2026-06"  # its month left the view
+
+
+async def test_the_as_of_keys_mark_its_heading_in_place_and_bring_it_into_view():
+    app = three_years()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        as_of = grid.style_of("as-of")
+
+        def marked() -> list[str]:
+            return [column.label.plain for column in grid.ordered_columns[1:] if column.label.style == as_of]
+
+        columns = list(grid.columns.values())
+        assert marked() == ["2029-03"]
+        await pilot.press("left_square_bracket")
+        assert marked() == ["2029-02"] and cursor_month(grid) == "2029-02"
+        assert all(new is old for new, old in zip(grid.columns.values(), columns, strict=True))  # not rebuilt
+        await pilot.press("home", "right_square_bracket")  # as of the last month again, far out of view
+        assert marked() == ["2029-03"] and cursor_month(grid) == "2029-03" == headings(grid)[-1]
+
+
+async def test_an_actual_typed_in_a_late_month_lands_on_that_month():
+    app = three_years()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await go_to_progress(pilot)
+        await pilot.press("home", *["right"] * 30, "down")  # Stage 001 in 2028-09, months past the first window
+        assert cursor_month(grid) == "2028-09"
+        await open_editor(pilot, "enter")
+        await pilot.press("ctrl+u", *"77", "enter")
+        await pilot.pause()
+        assert app.document.plan.actuals[Month(2028, 9)]["Stage 001"] == 77
+        assert grid_cell(app, "Stage 001", "2028-09").startswith("77 / ")
+        assert cursor_month(grid) == "2028-09"
 
 
 async def test_behind_stages_show_their_contingency_plan_and_j_opens_the_review(app_on):

@@ -163,7 +163,7 @@ class ProgressScreen(PlanScreen):
             self.table.show(result)
             self.grid.show(plan, monthly_plan(plan), result.months_elapsed)
             if first:  # open on the as-of month, where the meeting starts
-                self.grid.move_cursor(column=max(1, result.months_elapsed), animate=False)
+                self.grid.select_column(max(0, result.months_elapsed - 1))
 
     def summary(self, plan: Plan, result: PlanStatus) -> str:
         """The as-of month and the keys that change it; what the rates seen mean at the top; the bottleneck."""
@@ -287,7 +287,7 @@ class ProgressScreen(PlanScreen):
             self.notify(_("That is the plan's first month.") if step < 0 else _("That is the plan's last month."), timeout=2)
             return
         self.as_of = months[index]
-        self.grid.move_cursor(column=index + 1)
+        self.grid.select_column(index)
 
     # From the meeting to action ---------------------------------------------------------------------
 

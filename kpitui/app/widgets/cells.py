@@ -86,6 +86,19 @@ def sync_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     table.move_cursor(row=min(cursor.row, len(rows) - 1), column=cursor.column, animate=False)
 
 
+def relabel(table: DataTable, position: int, label: Text) -> bool:
+    """Head column `position` with `label` in place (DataTable has no call for it, and adding the
+    columns again fills every cell again); False when it already was. A cell is set again the
+    DataTable way, which drops the table's drawn rows, the heading's with them."""
+    column = table.ordered_columns[position]
+    if same_cell(column.label, label):
+        return False
+    column.label = label
+    if table.row_count:
+        table.update_cell_at(Coordinate(0, position), table.get_cell_at(Coordinate(0, position)))
+    return True
+
+
 def fit_columns(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     """Each column as wide as its widest cell (or label), narrower too; the table's size follows."""
     for position in range(len(table.ordered_columns)):
