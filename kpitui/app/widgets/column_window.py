@@ -12,8 +12,10 @@ from typing import Any
 from textual import events
 from textual.widgets import DataTable
 
+from kpitui.app.safety import FailSafe
 
-class ColumnWindow(DataTable):
+
+class ColumnWindow(FailSafe, DataTable):
     """A DataTable whose columns after the label column show columns of a longer run: the pinned
     ones, then `window`. Subclasses say how long the run is, how wide each column and how much
     room there is, and `draw` the columns of the window."""

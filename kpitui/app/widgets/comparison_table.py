@@ -6,7 +6,6 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
 from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.core.domain import comparison
@@ -37,7 +36,7 @@ def label_width(rows: list[Row], table_width: int) -> int:
     return max(LABEL_WIDTH, min(natural, table_width // 3))
 
 
-class ComparisonTable(FailSafe, ColumnWindow):
+class ComparisonTable(ColumnWindow):
     """One column a baseline or scenario: each figure, and how it differs, coloured by whether it helps.
 
     The table holds only the columns that fit beside the pinned labels and baseline (what every

@@ -11,7 +11,6 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import fit_column, literal, relabel, row_keys, sync_rows
 from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.app.widgets.marks import not_recorded
@@ -43,7 +42,7 @@ def figure_parts(actual: int | None, planned: int) -> tuple[str, str]:
     return not_recorded() if actual is None else format_count(actual), f" / {format_count(planned)}"
 
 
-class MonthGrid(FailSafe, ColumnWindow):
+class MonthGrid(ColumnWindow):
     """`actual / planned` for every stage and month; the as-of month's heading stands out.
 
     The grid holds only the months that fit its width beside the stage names (see `ColumnWindow`):
