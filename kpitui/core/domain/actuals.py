@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from kpitui.core.domain.months import Month
-from kpitui.core.domain.plan import Plan
+from kpitui.core.domain.plan import Plan, named
 from kpitui.core.domain.quantities import describe, parse_recorded_count
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import _, tr
@@ -29,11 +29,14 @@ def check_month(plan: Plan, month: Month) -> None:
         )
 
 
-def check_stage(plan: Plan, stage: str) -> None:
-    """Refuse a stage the plan does not have, listing the ones it has."""
-    if stage not in plan.stage_names():
+def check_stage(plan: Plan, stage: str) -> str:
+    """The plan's stage that `stage` names, as the plan writes it (a look-alike spelling resolves
+    to it); ValueError listing the plan's stages when it has none of that name."""
+    name = named(stage, plan.stage_names())
+    if name is None:
         known = ", ".join(describe(name) for name in plan.stage_names())
         raise ValueError(tr("no stage is called {stage} (the plan's stages: {known})", stage=describe(stage), known=known))
+    return name
 
 
 def check_record(plan: Plan, month: Month, stage: str) -> None:

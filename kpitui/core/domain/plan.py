@@ -106,6 +106,18 @@ _NAME_RULES = {
 }
 
 
+def name_key(name: str) -> str:
+    """A name as people see it (NFC): `Café` typed with a combining accent is the same name."""
+    return unicodedata.normalize("NFC", name)
+
+
+def named(name: str, names: Iterable[str]) -> str | None:
+    """The one of `names` that `name` refers to, as it is written there (a look-alike spelling
+    resolves to it); None when there is none."""
+    key = name_key(name)
+    return next((candidate for candidate in names if candidate == name or name_key(candidate) == key), None)
+
+
 def check_names(names: Iterable[str], what: str) -> None:
     """Names of stages or scenarios: each not blank and not another's; RuleError at `[index].name`."""
     seen: dict[str, str] = {}  # by the name as people see it (NFC): look-alikes clash; names are kept as written
@@ -113,7 +125,7 @@ def check_names(names: Iterable[str], what: str) -> None:
         check(f"[{index}].name", check_text, name)
         if not name.strip():
             raise RuleError(f"[{index}].name", _(_NAME_RULES[what][0]))
-        key = unicodedata.normalize("NFC", name)
+        key = name_key(name)
         if key in seen:
             taken = _NAME_RULES[what][1 if seen[key] == name else 2]
             raise RuleError(f"[{index}].name", tr(taken, name=quantities.describe(seen[key])))

@@ -133,7 +133,7 @@ def read_records(path: str, plan: Plan) -> list[Record]:
     else:
         stage_columns = {index: name.strip() for index, name in enumerate(header) if index != roles["month"]}
         for index, name in stage_columns.items():
-            at(header_line, index + 1, check_stage, plan, name)
+            stage_columns[index] = at(header_line, index + 1, check_stage, plan, name)
 
     records: list[Record] = []
     for line, cells in rows:
@@ -158,7 +158,7 @@ def read_records(path: str, plan: Plan) -> list[Record]:
                 if cells[roles["count"]].strip():
                     raise fail(line, roles["stage"] + 1, _("no stage given for this count"))
                 continue
-            at(line, roles["stage"] + 1, check_stage, plan, stage)
+            stage = at(line, roles["stage"] + 1, check_stage, plan, stage)
             pairs = [(stage, roles["count"])]
         else:
             pairs = [(name, index) for index, name in stage_columns.items()]

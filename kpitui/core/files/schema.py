@@ -27,6 +27,7 @@ from kpitui.core.domain.plan import (
     Stage,
     check_scenario_count,
     check_stage_count,
+    named,
 )
 from kpitui.core.errors import PlanError, RuleError, key_part
 from kpitui.core.text.formatting import format_decimal
@@ -85,6 +86,22 @@ class _Checker:
                     )
                 self.fail(f"{path}.{key_part(key)}" if path else key_part(key), message)
         return value
+
+    def stage_table(self, value: object, path: str, stage_names: list[str]) -> Mapping[str, Any]:
+        """A table keyed by stage names (review, a month of actuals, a scenario's rates), each key as the
+        plan writes the stage's name: a look-alike spelling (`Café` in NFD) names the same stage."""
+        if not isinstance(value, dict) or all(key in stage_names for key in value):
+            return self.table(value, path, tuple(stage_names), NO_STAGE)
+        resolved: dict[str, Any] = {}
+        for key, entry in value.items():
+            name = named(key, stage_names) or key
+            if name in resolved:
+                self.fail(
+                    f"{path}.{key_part(key)}",
+                    _("another key names this stage (the same name, written with other Unicode code points)"),
+                )
+            resolved[name] = entry
+        return self.table(resolved, path, tuple(stage_names), NO_STAGE)
 
     def text(self, value: object, path: str) -> str:
         if not isinstance(value, str):
@@ -235,7 +252,7 @@ def _actuals(
         if _all_fit(counts, names):
             recorded = dict(counts)  # the common case, checked in one pass: years of actuals load fast
         else:
-            entry = check.table(counts, path, tuple(stage_names), NO_STAGE)
+            entry = check.stage_table(counts, path, stage_names)
             recorded = {
                 stage: check.parse(quantities.parse_recorded_count, count, f"{path}.{key_part(stage)}")
                 for stage, count in entry.items()
@@ -288,7 +305,7 @@ def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[
         check.table(item, path, SCENARIO_KEYS)
         if "name" not in item:
             check.fail(f"{path}.name", _("missing: every scenario needs a name"))
-        rates = check.table(item.get("rates", {}), f"{path}.rates", tuple(stage_names), NO_STAGE)
+        rates = check.stage_table(item.get("rates", {}), f"{path}.rates", stage_names)
         overrides = check.table(item.get("goal", {}), f"{path}.goal", GOAL_FIELDS)
         scenarios.append(
             check.build(
@@ -307,7 +324,7 @@ def _scenarios(check: _Checker, value: object, stage_names: list[str]) -> tuple[
 
 
 def _review(check: _Checker, value: object, stage_names: list[str]) -> dict[str, KpiReview]:
-    table = check.table(value, "review", tuple(stage_names), NO_STAGE)
+    table = check.stage_table(value, "review", stage_names)
     states = tuple(state.value for state in CriterionState)
     review = {}
     for stage, entry in table.items():
