@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from kpitui.app.app import KpiApp
 from kpitui.app.factory import make_app
@@ -33,6 +34,21 @@ def rescued(request, monkeypatch) -> list[BaseException]:
     yield seen
     if "rescues_expected" not in request.fixturenames:
         assert not seen, f"the app met unforeseen errors: {seen!r}"
+
+
+@pytest.fixture(autouse=True)
+def notifications_outlast_a_slow_snapshot(request, monkeypatch) -> None:
+    """A toast's timeout runs on the wall clock: on a loaded machine the few seconds a notice
+    shows may pass before its screenshot is taken. How long a toast stays is not part of how it
+    looks, so a snapshot test keeps every toast for a minute."""
+    if "snap_compare" not in request.fixturenames:
+        return
+    notify = App.notify
+
+    def lasting(app: App, message, **options) -> None:
+        notify(app, message, **(options | {"timeout": 60}))
+
+    monkeypatch.setattr(App, "notify", lasting)
 
 
 @pytest.fixture
