@@ -3,12 +3,17 @@
 import re
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import DataTable, TextArea
 
 from kpitui.app.factory import make_app
+from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.app.widgets.progress_table import ProgressTable
+from kpitui.core.domain import comparison
+from kpitui.core.domain.comparison import Column, Row
 from kpitui.core.domain.progress import StageStatus
 from kpitui.core.text.formatting import format_count, format_observed_rate, format_percent
+from kpitui.core.text.safe_text import visible
 from tests.app.helpers import hostile_with_actuals, screen_text
 
 NARROW, WIDE = (80, 24), (160, 45)
@@ -105,10 +110,11 @@ async def test_the_baseline_stays_in_view_while_the_scenarios_scroll(samples):
     async with app.run_test(size=NARROW) as pilot:
         await go_to(pilot, "3")
         compare = app.screen.query_one("#compare", DataTable)
-        await pilot.press(*["right"] * 4)  # to the last scenario: only one fits beside the baseline
+        await pilot.press(*["right"] * 4)  # to the last scenario: two fit beside the baseline
         await pilot.pause()
         assert [compare.get_cell_at((0, column)).plain for column in range(1, len(compare.columns))] == [
             "Baseline",
+            "Web share 25%",
             "Conservative",
         ]
 
@@ -163,3 +169,32 @@ async def test_every_pace_figure_is_whole_on_screen_at_80x24(request, samples, p
             line = lines[table.content_region.y + 1 + row]  # below the headings
             assert [figure for figure in pace_figures(stage) if not whole(figure, line)] == [], line
         assert fits_sideways(table)
+
+
+def compared_figure(columns: list[Column], index: int, row: Row) -> str:
+    """A figure of the comparison in full, as the core formats it: `* ` when overridden, then how it differs."""
+    column = columns[index]
+    figure = visible(comparison.format_value(row, comparison.value(column, row), column.plan.currency))
+    change = comparison.format_difference(row, comparison.difference(columns, index, row))
+    return ("* " if row.key in column.overridden else "") + figure + (" " + change if change else "")
+
+
+@pytest.mark.parametrize(("plan", "language"), [("web-reference.toml", "en"), ("web-reference-ja.toml", "ja")])
+async def test_the_comparison_shows_as_many_scenarios_as_fit_at_80x24(request, samples, plan, language):
+    """Every figure in view whole, nothing to scroll sideways, and no room left for the next column."""
+    if language == "ja":
+        request.getfixturevalue("japanese")
+    app = make_app(samples / plan)
+    async with app.run_test(size=NARROW) as pilot:
+        await go_to(pilot, "3")
+        table = app.screen.query_one(ComparisonTable)
+        columns, rows = table.columns_shown, table.rows_shown
+        shown = [0, *table.window]
+        for position, index in enumerate(shown, start=1):
+            drawn = [table.get_cell_at((number, position)).plain for number in range(2, len(rows))]
+            assert drawn == [compared_figure(columns, index, row) for row in rows[2:]]
+        assert fits_sideways(table)
+        assert len(shown) == 3 < len(columns)
+        left = table.scrollable_content_region.width - sum(column.get_render_width(table) for column in table.ordered_columns)
+        widest = max(cell_len(compared_figure(columns, len(shown), row)) for row in rows[2:])
+        assert left < widest + 2 * table.cell_padding  # the next column would not fit

@@ -14,8 +14,7 @@ from kpitui.core.text.i18n import N_, Translated, _, tr
 from kpitui.core.text.safe_text import visible
 
 LABEL_WIDTH = 20  # the labels' width when their text is no wider; longer names get up to a third of the table
-VALUE_WIDTH = 22  # a column's width while they do not all fit; when they do, up to WIDEST_VALUE
-WIDEST_VALUE = 44
+VALUE_WIDTH = 22  # a scenario's name is cut to this while the columns do not all fit (figures never are)
 # Rows above the figures: the scenario's name and its note, edited with Enter like the figures.
 # How a difference reads: it helps reach the goal, it hurts, or neither; coloured in app.tcss.
 CHANGE_STYLES = {True: "comparison-table--helps", False: "comparison-table--hurts", None: "comparison-table--neutral"}
@@ -30,10 +29,13 @@ def row_label(row: Row, width: int) -> Text:
     return literal(row.stage, width=width - cell_len(kind)) + Text(kind, style="dim")
 
 
+def widest_label(rows: list[Row]) -> int:
+    return max(cell_len(visible(_(row.label))) for row in rows)
+
+
 def label_width(rows: list[Row], table_width: int) -> int:
     """As wide as the widest label, from `LABEL_WIDTH` up to a third of the table."""
-    natural = max(cell_len(visible(_(row.label))) for row in rows)
-    return max(LABEL_WIDTH, min(natural, table_width // 3))
+    return max(LABEL_WIDTH, min(widest_label(rows), table_width // 3))
 
 
 class ComparisonTable(ColumnWindow):
@@ -68,7 +70,10 @@ class ComparisonTable(ColumnWindow):
         self.rows_shown: list[Row] = []
         self.several_plans = False
         self.label_width = LABEL_WIDTH
-        self.value_width = VALUE_WIDTH
+        self.label_column = LABEL_WIDTH  # the labels' column as drawn: no wider than its widest label
+        # By column, worked out when first needed (a window of a hundred columns works out a few):
+        self.figures: dict[int, dict[str, Text]] = {}  # its figure cells, whole, by row
+        self.widths: dict[int, int] = {}  # its width
 
     def on_mount(self) -> None:
         redraw_on_theme_change(self, self.redraw)
@@ -78,10 +83,38 @@ class ComparisonTable(ColumnWindow):
         return len(self.columns_shown)
 
     def run_width(self, index: int) -> int:
-        return self.value_width + 2
+        return self.width(index) + 2 * self.cell_padding
 
     def window_room(self) -> int:
-        return self.size.width - self.label_width - 4
+        return self.scrollable_content_region.width - self.label_column - 2 * self.cell_padding
+
+    def titled(self, column: Column) -> bool:
+        """Whether the column's note row holds its plan's title: a plan's scenarios follow its baseline."""
+        return self.several_plans and column.scenario is None
+
+    def width(self, index: int) -> int:
+        """Column `index` as wide as its widest figure, or its name (and plan title) up to `VALUE_WIDTH`;
+        a note gives way."""
+        if index not in self.widths:
+            column = self.columns_shown[index]
+            names = [column.label, *([column.title] if self.titled(column) else [])]
+            figures = max([0, *(cell.cell_len for cell in self.figure_cells(index).values())])
+            self.widths[index] = max(figures, *(min(VALUE_WIDTH, cell_len(visible(name))) for name in names))
+        return self.widths[index]
+
+    def share_spare_room(self) -> None:
+        """When every column fits, the room left over shows names and notes whole, left to right."""
+        spare = self.window_room()
+        for index in range(len(self.columns_shown)):
+            spare -= self.run_width(index)
+            if spare < 0:
+                return
+        for index, column in enumerate(self.columns_shown):
+            note = column.title if self.titled(column) else column.note
+            wanted = max(cell_len(visible(column.label)), cell_len(visible(note)))
+            grown = max(self.widths[index], min(wanted, self.widths[index] + spare))
+            spare -= grown - self.widths[index]
+            self.widths[index] = grown
 
     @property
     def selected_row(self) -> Row | None:
@@ -102,14 +135,24 @@ class ComparisonTable(ColumnWindow):
         return self.columns_shown[index if index is not None and index < len(self.columns_shown) else 0]
 
     def cell(self, index: int, row: Row) -> Text:
+        column, width = self.columns_shown[index], self.width(index)
+        if row is NAME:
+            return literal(column.label, width=width, style="bold reverse" if column.scenario is None else "bold")
+        if row is NOTE:
+            if self.titled(column):
+                return literal(column.title, width=width, style="bold underline")
+            return literal(column.note, width=width, style="italic")
+        return self.figure_cells(index)[row.key]
+
+    def figure_cells(self, index: int) -> dict[str, Text]:
+        """Column `index`'s figures by row, each with how it differs from its reference, whole."""
+        if index not in self.figures:
+            self.figures[index] = {row.key: self.figure(index, row) for row in self.rows_shown[2:]}
+        return self.figures[index]
+
+    def figure(self, index: int, row: Row) -> Text:
         columns = self.columns_shown
         column = columns[index]
-        if row is NAME:
-            return literal(column.label, width=self.value_width, style="bold reverse" if column.scenario is None else "bold")
-        if row is NOTE:
-            if self.several_plans and column.scenario is None:  # a plan's scenarios follow its baseline
-                return literal(column.title, width=self.value_width, style="bold underline")
-            return literal(column.note, width=self.value_width, style="italic")
         figure = comparison.value(column, row)
         text = Text(no_wrap=True, overflow="ellipsis")
         overridden = row.key in column.overridden
@@ -121,7 +164,6 @@ class ComparisonTable(ColumnWindow):
         described = comparison.format_difference(row, change)
         if described and change is not None:
             text.append(" " + described, style=self.get_component_rich_style(CHANGE_STYLES[change.helps], partial=True))
-        text.truncate(self.value_width, overflow="ellipsis")  # a wide cell would push the labels out of view
         return text
 
     def show(self, columns: list[Column]) -> None:
@@ -130,14 +172,17 @@ class ComparisonTable(ColumnWindow):
         self.several_plans = len({column.source for column in columns}) > 1
         self.rows_shown = [NAME, NOTE, *comparison.comparison_rows(columns)]
         self.label_width = label_width(self.rows_shown, self.size.width)
-        # Columns that all fit share the room: a wide terminal shows whole names and notes.
-        room = (self.size.width - self.label_width - 4) // len(columns) - 2
-        self.value_width = min(WIDEST_VALUE, room) if room > VALUE_WIDTH else VALUE_WIDTH
+        self.label_column = min(widest_label(self.rows_shown), self.label_width)
+        self.figures.clear()
+        self.widths.clear()
+        self.share_spare_room()
         self.settle_window()
         self.draw()
 
     def redraw(self) -> None:
+        """Draw again in the theme's colours (the figure cells hold theirs)."""
         if self.columns_shown:
+            self.figures.clear()
             self.draw()
 
     def draw(self) -> None:
@@ -165,3 +210,11 @@ class ComparisonTable(ColumnWindow):
     def fit_window(self) -> None:
         if self.columns_shown:
             self.show(self.columns_shown)
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar takes room from the columns or gives it back (at the first layout the table is
+        short a moment): fit them again, the same one still selected."""
+        selected = self.selected_column_index
+        self.fit_window()
+        if selected is not None and selected < self.run_length:
+            self.select_column(selected)
