@@ -1,6 +1,6 @@
 """`kpitui actuals PLAN CSV...`: record actual counts from CSV exports, all or nothing (SPEC 6)."""
 
-from kpitui.cli import output
+from kpitui.cli import literal, output
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.actuals import Imported, RecordedConflict, apply_import
 from kpitui.core.errors import PlanError
@@ -73,5 +73,5 @@ def run(plan_path: str, csv_paths: list[str], replace: bool, dry_run: bool) -> i
         if not _unchanged(plan_path, before):
             raise PlanError.of_file(plan_path, _("changed on disk while importing: nothing was written; run the import again"))
         save_plan(result.plan, plan_path)
-    output.write(report(result, dry_run))
+    output.write(literal.fit(report(result, dry_run)))
     return EXIT_OK

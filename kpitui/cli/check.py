@@ -1,5 +1,6 @@
 """`kpitui check`: validate plans and report the state of each one's KPI review."""
 
+from kpitui.cli import literal
 from kpitui.cli.json_text import to_json
 from kpitui.cli.output import write
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
@@ -45,7 +46,7 @@ def run(paths: list[str], output: str) -> int:
     if output == "json":
         write(to_json({"plans": results}) + "\n")
     else:
-        write("".join(texts))
+        write(literal.fit("".join(texts)))
     return worst
 
 

@@ -10,7 +10,7 @@ import sys
 from kpitui.core.text.columns import fit_widths
 from kpitui.core.text.i18n import language
 from kpitui.core.text.safe_text import visible
-from kpitui.core.text.wrapping import wrap_text
+from kpitui.core.text.wrapping import cell_width, wrap, wrap_text
 
 # What Markdown reads as syntax inside a line or a table cell; `&` starts a character reference (`&#x202e;`).
 MARKDOWN_SPECIAL = "\\`*_[]<>|~&"
@@ -26,8 +26,31 @@ def markdown(text: str) -> str:
 
 
 def render_lines(lines: list[str]) -> str:
-    """Lines for the terminal, every plan string in them made visible."""
-    return "".join(visible(line) + "\n" for line in lines)
+    """Lines for the terminal, every plan string in them made visible, each fitted to its width."""
+    return fit("\n".join(map(visible, lines)) + "\n")
+
+
+def fit(text: str, width: int | None = None) -> str:
+    """Text for people, each line wider than the terminal wrapped; a figure is never split.
+
+    The terminal would fold a longer line at its edge, cutting `1,000,000,000 JPY` in two. A
+    wrapped line keeps its indent, and what follows on the next lines is indented two more; a
+    figure with its unit, or a word, wider than the whole line stands alone on one, whole.
+    """
+    width = width or terminal_width()
+    return "\n".join(line for paragraph in text.split("\n") for line in _fit_line(paragraph, width))
+
+
+def _fit_line(line: str, width: int, hang: int = 2) -> list[str]:
+    """`line` in lines of `width` cells, its indent kept and `hang` cells more after the first."""
+    if cell_width(line) <= width:
+        return [line]  # the usual case: nothing changes, byte for byte
+    body = line.lstrip(" ")
+    indent = min(len(line) - len(body), width // 2)
+    first = wrap(body, width - indent, fold=False)[0]
+    rest = body[len(first) :].lstrip()
+    hang = indent + hang if width - indent - hang >= 10 else indent
+    return [" " * indent + first] + [" " * hang + part for part in wrap(rest, width - hang, fold=False) if rest]
 
 
 def terminal_width() -> int:
@@ -102,29 +125,32 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
         legacy_windows=False,
     )
     with console.capture() as capture:
-        console.print(Text(wrap_text(visible(heading), width), style="bold"))
+        # Fitted here, not by Rich, which would fold a figure wider than the line; soft_wrap: never cropped.
+        console.print(Text(fit(visible(heading), width), style="bold"), soft_wrap=True)
         for note in notes:
-            console.print(Text(wrap_text(visible(note), width)))
+            console.print(Text(fit(visible(note), width)), soft_wrap=True)
         console.print()
         console.print(table)
     return capture.get()
 
 
 def records(heading: str, notes: list[str], headers: list[str], rows: list[list[str]]) -> str:
-    """The table for a narrow terminal: one block a row, `header  value` a line; nothing is wrapped."""
-    from rich.cells import cell_len
-
+    """The table for a narrow terminal: one block a row, `header  value` a line (the value under
+    its header when they do not fit on one), every line fitted to the width."""
+    width = terminal_width()
     labels = [visible(header) for header in headers[1:]]
-    label_width = min(16, max(map(cell_len, labels)))
+    label_width = min(16, max(map(cell_width, labels)))
     lines = [visible(heading), *map(visible, notes)]
     for row in rows:
         lines += ["", visible(row[0])]
-        lines += [
-            f"  {label}{' ' * (label_width - cell_len(label))}  {visible(value)}"
-            for label, value in zip(labels, row[1:], strict=True)
-            if value
-        ]
-    return "\n".join(lines) + "\n"
+        for label, value in zip(labels, row[1:], strict=True):
+            if not value:
+                continue
+            line = f"  {label}{' ' * (label_width - cell_width(label))}  {visible(value)}"
+            if cell_width(line) > width:  # the value on lines of its own, below all of its header
+                line = "\n".join([*_fit_line(f"  {label}", width, hang=0), f"    {visible(value)}"])
+            lines.append(line)
+    return fit("\n".join(lines), width) + "\n"
 
 
 def markdown_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:

@@ -2,7 +2,7 @@
 
 import os
 
-from kpitui.cli import output
+from kpitui.cli import literal, output
 from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain.example import reference_plan
 from kpitui.core.files.planfile import save_plan
@@ -18,5 +18,6 @@ def run(path: str) -> int:
     if os.path.lexists(path):
         raise UsageError(tr("{path}: already exists; kpitui new never overwrites (choose another path)", path=str(path)))
     save_plan(reference_plan(), path, replace=False)
-    output.write(tr("wrote {path}: the reference plan (KGI 20 web orders); open it with `kpitui {path}`", path=str(path)) + "\n")
+    wrote = tr("wrote {path}: the reference plan (KGI 20 web orders); open it with `kpitui {path}`", path=str(path))
+    output.write(literal.fit(wrote + "\n"))
     return EXIT_OK

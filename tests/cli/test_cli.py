@@ -184,7 +184,7 @@ def test_check_complete_review_exits_0(tmp_path):
     )
     path = tmp_path / "p.toml"
     path.write_text('format = 1\n[goal]\norders = 2\n[[stages]]\nname = "A"\nrate = 0.5\n[[stages]]\nname = "B"\n' + complete)
-    result = kpitui("check", str(path))
+    result = kpitui("check", str(path), columns=1000)  # the temporary path is long: one line needs room
     assert result.returncode == 0, result.stdout
     assert result.stdout == f"{path}: valid · review complete · 4 of 4 checks ok · 0 concerns · 0 to do\n"
 

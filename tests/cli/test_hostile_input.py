@@ -26,12 +26,15 @@ name = "Orders"
 
 
 def run(*args: str, env: dict[str, str] | None = None, **options) -> subprocess.CompletedProcess:
-    """kpitui in a subprocess with a time budget: a command that hangs fails the test."""
+    """kpitui in a subprocess with a time budget: a command that hangs fails the test.
+
+    Wide unless told otherwise, so that a message naming a long temporary path stays on one line.
+    """
     return subprocess.run(
         [sys.executable, "-m", "kpitui", *args],
         capture_output="stdout" not in options,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "COLUMNS": "1000", **(env or {})},
         timeout=20,
         **options,
     )
@@ -134,8 +137,8 @@ def test_compare_at_any_width_keeps_every_figure(samples, columns):
     words = result.stdout.split()
     for figure in ("1,600", "1,340", "-260", "(-16%)", "2,500", "+900", "(+56%)", "+10", "pt"):
         assert figure in words
-    if columns == "30":  # too narrow for one column beside the labels: one row a block
-        assert "\nVisits target\n  Baseline          1,600\n  Better nurturing  1,340 -260 (-16%)\n" in result.stdout
+    if columns == "30":  # too narrow for one column beside the labels: one row a block, a long value under its header
+        assert "\nVisits target\n  Baseline          1,600\n  Better nurturing\n    1,340 -260 (-16%)\n" in result.stdout
 
 
 FORMULAS = """format = 1

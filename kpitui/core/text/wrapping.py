@@ -5,9 +5,10 @@ never before the characters that cannot start a line (「ー」「、」「。�
 kana: 行頭禁則) nor after an opening bracket (行末禁則). When the break would fall there, the
 character before it moves down with it (追い出し): terminals have no room to hang punctuation
 past the edge. Words of Latin script break at spaces, as in English; a number keeps its 万/億/兆
-and its unit (`1,000万円`, `20件`). A wide character (CJK, full-width) takes two cells.
+and its unit (`1,000万円`, `20件`, `1,000,000,000 JPY`). A wide character (CJK, full-width) takes two cells.
 """
 
+import re
 import unicodedata
 
 # JIS X 4051's characters that may not start a line: closing brackets and quotes, hyphens and
@@ -24,6 +25,8 @@ NOT_AT_LINE_START = frozenset(
 NOT_AT_LINE_END = frozenset("([{（〔［｛〈《「『【〘〖〝‘“｟«")
 # What follows a figure without a break: myriads and the units kpitui writes after numbers.
 _UNITS = frozenset("万億兆円件")
+# The space between a figure and its currency code (`10,000,000 JPY`, `150万 USD`) is no break.
+_CURRENCY_AFTER = re.compile(r" [A-Z]{3}(?![A-Za-z])")
 
 
 def is_wide(char: str) -> bool:
@@ -57,21 +60,37 @@ def _breakable(before: str, after: str) -> bool:
     return char_width(before) == 2 or char_width(after) == 2
 
 
-def _line_end(text: str, start: int, width: int) -> int:
-    """Where the line from `start` ends (exclusive)."""
-    column, last_break = 0, -1
+def _space_breaks(text: str, index: int) -> bool:
+    """Whether the line may break at the space at `index` (the first of a run of spaces)."""
+    if text[index:].lstrip()[:1] in NOT_AT_LINE_START:
+        return False
+    before = text[index - 1]
+    return not ((before.isdigit() or before in _UNITS) and _CURRENCY_AFTER.match(text, index))
+
+
+def _line_end(text: str, start: int, width: int, fold: bool) -> int:
+    """Where the line from `start` ends (exclusive); without `fold`, a word wider than `width` ends at its end."""
+    column, last_break, over = 0, -1, False
     for index in range(start, len(text)):
         char = text[index]
         if char.isspace():
-            if not text[index - 1].isspace() and text[index:].lstrip()[:1] not in NOT_AT_LINE_START:
+            if not text[index - 1].isspace() and _space_breaks(text, index):
                 last_break = index  # the spaces end this line, and are not shown
+                if over:
+                    return index
             column += char_width(char)
             continue
         if index > start and not text[index - 1].isspace() and _breakable(text[index - 1], char):
+            if over:
+                return index
             last_break = index
         column += char_width(char)
-        if column > width and index > start:
-            return last_break if last_break > start else _fold(text, start, index)
+        if column > width and index > start and not over:
+            if last_break > start:
+                return last_break
+            if fold:
+                return _fold(text, start, index)
+            over = True  # one word wider than the line: it stands alone, whole
     return len(text)
 
 
@@ -83,11 +102,12 @@ def _fold(text: str, start: int, end: int) -> int:
     return end
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
     """`text` as lines of at most `width` cells (each line break in it kept), broken as Japanese and English are.
 
     Spaces where a line breaks are dropped; nothing else is. A single character wider than
-    `width` still gets a line of its own.
+    `width` still gets a line of its own. A word wider than `width` is folded at the edge, or
+    with `fold=False` (for a terminal, where a folded figure would read as two) stands alone, whole.
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -96,7 +116,7 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         start = 0
         while start < len(paragraph):
-            end = _line_end(paragraph, start, width)
+            end = _line_end(paragraph, start, width, fold)
             lines.append(paragraph[start:end].rstrip())
             start = end
             while start < len(paragraph) and paragraph[start].isspace():
