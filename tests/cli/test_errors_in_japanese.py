@@ -51,7 +51,8 @@ def test_a_broken_plan_rule_is_said_in_japanese_at_its_key_path(command, text, m
     assert japanese_error([command, str(plan)], capsys) == (2, f"kpitui: error: {plan}: {message}\n")
 
 
-def test_check_says_an_invalid_plan_in_japanese(tmp_path, capsys):
+def test_check_says_an_invalid_plan_in_japanese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")  # the temporary path is long: the message on one line needs room
     plan = tmp_path / "plan.toml"
     plan.write_text("format = 1\n" + GOAL + TWO_STAGES.replace("0.5", '"5"'), encoding="utf-8")
     assert main(["--lang", "ja", "check", str(plan)]) == 2
