@@ -3,9 +3,13 @@ and the keys that work now, without the work of drawing it all again (the 100 ms
 
 import gc
 
+import pytest
 from rich.color import Color
 from textual.css.stylesheet import Stylesheet
 
+from kpitui.app.widgets.cells import row_keys
+from kpitui.app.widgets.progress_grid import MonthGrid
+from kpitui.app.widgets.progress_table import ProgressTable
 from kpitui.app.widgets.review_table import ReviewTable
 
 FOOTER_SETTLES = 0.2  # seconds: the footer is rebuilt after the next refresh
@@ -107,3 +111,17 @@ async def test_the_plan_and_each_screen_are_set_aside_from_full_collections_whil
         await press(pilot, "2")
         assert gc.get_freeze_count() > at_start  # the Review screen's widgets too
     assert gc.get_freeze_count() == 0  # and given back when the app ends
+
+
+@pytest.mark.parametrize("chosen_on", ["4", "1"], ids=["while-shown", "on-another-screen"])
+async def test_progress_takes_a_theme_chosen_while_shown_or_on_another(app_on, chosen_on):
+    async with app_on.run_test(size=(120, 36)) as pilot:
+        await press(pilot, "4", chosen_on)
+        app_on.theme = "gruvbox"
+        await pilot.pause()
+        await press(pilot, "4")
+        table, grid = app_on.screen.query_one(ProgressTable), app_on.screen.query_one(MonthGrid)
+        behind = row_keys(table).index("Leads")  # the sample's stage behind plan
+        assert table.get_cell_at((behind, 1)).style.color.triplet == Color.parse(app_on.theme_variables["error"]).triplet
+        planned = grid.get_component_rich_style("grid--planned", partial=True).color
+        assert all(grid.get_cell_at((row, 1)).spans[-1].style.color == planned for row in range(grid.row_count))

@@ -118,8 +118,8 @@ class ProgressScreen(PlanScreen):
             "with a bar whose │ marks on pace (100 %); the status: on track at or above plan, at risk from "
             "the plan's behind-below share, behind under it. Forecast keeps the pace to the year's end; "
             "Need/mo is what each remaining month needs to reach the target. Seen is the next stage's actual "
-            "÷ this one's; the bottleneck falls furthest below its planned rate. The grid shows actual / "
-            "planned for every month."
+            "÷ this one's; the bottleneck (▾ where the word does not fit) falls furthest below its planned "
+            "rate. The grid shows actual / planned for every month."
         )
 
     def compose(self) -> ComposeResult:

@@ -11,7 +11,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from kpitui.app.widgets.cells import fit_column, literal, relabel, row_keys, sync_rows
+from kpitui.app.widgets.cells import fit_column, literal, redraw_on_theme_change, relabel, row_keys, sync_rows
 from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.app.widgets.marks import not_recorded
 from kpitui.core.domain.calendar import MonthlyPlan
@@ -65,6 +65,16 @@ class MonthGrid(ColumnWindow):
         self.figures: dict[int, list[Figure]] = {}  # by month index, a figure a stage: only months looked at
         self.widths: dict[int, int] = {}  # by month index, its column's width with padding
         self.drawn: list[Sequence[Figure | None]] = []  # by month column of the table, what each row's cell shows
+
+    def on_mount(self) -> None:
+        redraw_on_theme_change(self, self.recolour)
+
+    def recolour(self) -> None:
+        """Every cell and heading in view made again, in the theme's colours now."""
+        self.drawn = [[None] * self.row_count for _column in self.drawn]
+        for column in self.ordered_columns[1:]:
+            column.label = Text()
+        self.draw()
 
     class EditRequested(Message):
         """Enter or a click on a month cell: record the actual count of `cell` (its stage and month)."""

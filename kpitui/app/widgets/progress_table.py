@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows
 from kpitui.app.widgets.marks import bottleneck_mark, no_value, on_pace_marks, solid, state_sign
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status
 from kpitui.core.text.columns import NARROWEST
@@ -139,6 +139,11 @@ class ProgressTable(FailSafe, DataTable):
     def on_mount(self) -> None:
         for key, label in COLUMNS:
             self.add_column(heading(key, label, lead=""), key=key)
+        redraw_on_theme_change(self, self.recolour)
+
+    def recolour(self) -> None:
+        if self.shown is not None:
+            self.show(self.shown)
 
     def label_columns(self, lead: str) -> None:
         """Head the columns again, `lead` in front of each label (the room between columns, when cells carry it)."""
