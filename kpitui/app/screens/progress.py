@@ -16,7 +16,7 @@ from kpitui.app.widgets.progress_table import ProgressTable
 from kpitui.app.widgets.prose import Prose
 from kpitui.app.widgets.screen_tabs import ScreenTabs
 from kpitui.core.domain import actuals, edits, scenarios
-from kpitui.core.domain.calendar import monthly_plan
+from kpitui.core.domain.calendar import MonthlyPlan, monthly_plan
 from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, status
@@ -41,6 +41,34 @@ def parse_start(text: str) -> Month:
     if month is None:
         raise ValueError(_("type a month like 2026-04"))
     return month
+
+
+class WorkedOut:
+    """The figures worked out for the plan shown, kept until the plan changes: [ and ] go back and
+    forth over months whose status was taken already, and the month-by-month plan is the same for all."""
+
+    def __init__(self) -> None:
+        self.plan: Plan | None = None
+        self.statuses: dict[Month | None, PlanStatus] = {}
+        self.schedule: MonthlyPlan | None = None
+
+    def of(self, plan: Plan) -> None:
+        if plan is not self.plan:  # a plan is a value: an edit makes a new one
+            self.plan, self.statuses, self.schedule = plan, {}, None
+
+    def status(self, plan: Plan, month: Month | None) -> PlanStatus:
+        """The status of `plan` as of `month` (None: the last month with actuals)."""
+        self.of(plan)
+        if month not in self.statuses:
+            self.statuses[month] = status(plan, month)
+        return self.statuses[month]
+
+    def monthly_plan(self, plan: Plan) -> MonthlyPlan:
+        """The month-by-month plan of every stage."""
+        self.of(plan)
+        if self.schedule is None:
+            self.schedule = monthly_plan(plan)
+        return self.schedule
 
 
 class ProgressScreen(PlanScreen):
@@ -101,6 +129,7 @@ class ProgressScreen(PlanScreen):
     def __init__(self) -> None:
         super().__init__()
         self.result: PlanStatus | None = None
+        self.worked_out = WorkedOut()
 
     @property
     def ENTER_HELP(self) -> str:  # type: ignore[override]  # noqa: N802 - read like the other screens' constant
@@ -154,14 +183,14 @@ class ProgressScreen(PlanScreen):
 
     def show_plan(self, plan: Plan) -> None:
         """Take the status as of the month, and draw every part of the screen from it."""
-        result = status(plan, self.shown_month(plan))
+        result = self.worked_out.status(plan, self.shown_month(plan))
         first = self.result is None
         self.result = result
         with self.app.batch_update():
             self.query_one("#progress-summary", Prose).update(self.summary(plan, result))
             self.show_behind(result)
             self.table.show(result)
-            self.grid.show(plan, monthly_plan(plan), result.months_elapsed)
+            self.grid.show(plan, self.worked_out.monthly_plan(plan), result.months_elapsed)
             if first:  # open on the as-of month, where the meeting starts
                 self.grid.select_column(max(0, result.months_elapsed - 1))
 
@@ -240,7 +269,7 @@ class ProgressScreen(PlanScreen):
         """Enter on a month cell: type the stage's count for that month; empty removes the record."""
         cell = event.cell
         if cell.month is None:
-            self.notify(self.summary(self.plan, self.result or status(self.plan)), markup=False, timeout=4)
+            self.notify(self.summary(self.plan, self.result or self.worked_out.status(self.plan, None)), markup=False, timeout=4)
             return
         current = actuals.recorded(self.plan, cell.month, cell.stage)
         self.edit(
@@ -279,7 +308,7 @@ class ProgressScreen(PlanScreen):
         """Show the status as of the month before (-1) or after (+1); the grid's cursor follows."""
         months = self.plan.calendar_months()
         if not months:
-            self.notify(self.summary(self.plan, status(self.plan)), markup=False, timeout=4)
+            self.notify(self.summary(self.plan, self.worked_out.status(self.plan, None)), markup=False, timeout=4)
             return
         elapsed = self.result.months_elapsed if self.result is not None else 0
         index = elapsed - 1 + step

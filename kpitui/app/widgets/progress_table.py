@@ -134,6 +134,7 @@ class ProgressTable(FailSafe, DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: PlanStatus | None = None
+        self.drawn: dict[str, tuple[tuple[object, ...], list[Text]]] = {}  # by stage: what its row was made from, and its cells
         self.fixed_columns = 2  # names and statuses stay if the figures must scroll after all
 
     def on_mount(self) -> None:
@@ -142,6 +143,7 @@ class ProgressTable(FailSafe, DataTable):
         redraw_on_theme_change(self, self.recolour)
 
     def recolour(self) -> None:
+        self.drawn.clear()  # the cells hold the old theme's colours
         if self.shown is not None:
             self.show(self.shown)
 
@@ -215,7 +217,15 @@ class ProgressTable(FailSafe, DataTable):
             self.label_columns(lead=" " * (fit.gap % 2))
             self.cell_padding = fit.gap // 2
         styles = self.cell_styles()
-        sync_rows(self, [(row.stage.name, self.row(result, row, fit, name_width, styles)) for row in rows])
+        drawn = {}
+        for row in rows:  # a row's cells are made again only when what they show changed (a typed count changes a few)
+            made_from = (row.stage, row.stage.name == result.bottleneck, fit, name_width)
+            before = self.drawn.get(row.stage.name)
+            if before is None or before[0] != made_from:
+                before = made_from, self.row(result, row, fit, name_width, styles)
+            drawn[row.stage.name] = before
+        self.drawn = drawn
+        sync_rows(self, [(name, cells) for name, (_made_from, cells) in drawn.items()])
 
     def on_resize(self) -> None:
         if self.shown is not None:
