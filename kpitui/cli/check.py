@@ -4,7 +4,7 @@ from kpitui.cli import literal
 from kpitui.cli.json_text import to_json
 from kpitui.cli.output import write
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from kpitui.core.domain.review import LABELS, review_status
+from kpitui.core.domain.review import criterion_label, review_status
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.text.i18n import _, language, speaking, tr
@@ -60,7 +60,7 @@ def _check_text(result: dict, summary: str) -> str:
         + tr(
             "{stage}: {criterion} is {state}",
             stage=i["stage"],
-            criterion=_(LABELS[i["criterion"]]),
+            criterion=criterion_label(i["criterion"]),
             state=state_label(i["state"]),
         )
         for i in result["open"]
