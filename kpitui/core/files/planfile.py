@@ -11,7 +11,7 @@ import tomllib
 from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
-from kpitui.core.domain.quantities import NumberOutOfRange, read_number
+from kpitui.core.domain.quantities import NumberOutOfRange, read_written_number
 from kpitui.core.errors import PlanError, os_reason
 from kpitui.core.files.schema import plan_from_document, plan_to_toml
 from kpitui.core.text.i18n import N_, _, tr
@@ -131,20 +131,20 @@ def _parse_toml(text: str, fast_from: int = FAST_ACTUALS_FROM) -> dict:
     """tomllib's document, with a long tail of plain actuals tables read by the fast reader
     (in a file of `fast_from` characters or more)."""
     if len(text) < fast_from:
-        return tomllib.loads(text, parse_float=read_number)
+        return tomllib.loads(text, parse_float=read_written_number)
     from kpitui.core.files.actuals_toml import split_actuals  # only long files have long tails
 
     split = split_actuals(text)
     if split is not None:
         head, actuals = split
         try:
-            document = tomllib.loads(head, parse_float=read_number)
+            document = tomllib.loads(head, parse_float=read_written_number)
         except tomllib.TOMLDecodeError:
             document = None  # let the whole file give tomllib's own message
         if document is not None and "actuals" not in document:
             document["actuals"] = actuals
             return document
-    return tomllib.loads(text, parse_float=read_number)
+    return tomllib.loads(text, parse_float=read_written_number)
 
 
 def display_title(plan: Plan, path: FilePath | None) -> str:
