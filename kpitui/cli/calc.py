@@ -12,6 +12,7 @@ from kpitui.cli.usage import EXIT_OK, UsageError
 from kpitui.core.domain import funnel
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.quantities import quoted
+from kpitui.core.errors import named_path
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.formatting import (
     format_count,
@@ -306,7 +307,12 @@ def run(path: str, scenario: str | None, top: int | None, output: str, monthly: 
     if scenario is not None and scenario not in {s.name for s in plan.scenarios}:
         known = ", ".join(quoted(s.name) for s in plan.scenarios) or _("none")
         raise UsageError(
-            tr("{path}: no scenario named {scenario} (scenarios: {known})", path=path, scenario=quoted(scenario), known=known)
+            tr(
+                "{path}: no scenario named {scenario} (scenarios: {known})",
+                path=named_path(path),
+                scenario=quoted(scenario),
+                known=known,
+            )
         )
     write(RENDERERS[output](make_report(plan, str(path), scenario, top, monthly)))
     return EXIT_OK

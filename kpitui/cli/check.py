@@ -5,7 +5,7 @@ from kpitui.cli.json_text import to_json
 from kpitui.cli.output import write
 from kpitui.cli.usage import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from kpitui.core.domain.review import criterion_label, review_status
-from kpitui.core.errors import PlanError
+from kpitui.core.errors import PlanError, named_path
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.text.i18n import _, language, speaking, tr
 from kpitui.core.text.safe_text import visible
@@ -23,7 +23,7 @@ def run(paths: list[str], output: str) -> int:
                 plan = load_plan(path)
         except PlanError as error:
             results.append({"plan": str(path), "valid": False, "error": str(error)})
-            texts.append(tr("{plan}: invalid", plan=path) + "\n  " + visible(str(error)) + "\n")
+            texts.append(tr("{plan}: invalid", plan=named_path(path)) + "\n  " + visible(str(error)) + "\n")
             worst = EXIT_USAGE
             continue
         status = review_status(plan)
@@ -54,7 +54,7 @@ def _check_text(result: dict, summary: str) -> str:
     """A valid plan's review for people: the verdict, `summary` (told in the interface language), what is open."""
     plan = result["plan"]
     verdict = _("review complete") if result["complete"] else _("review open")
-    lines = [tr("{plan}: valid · {verdict} · {summary}", plan=plan, verdict=verdict, summary=summary)]
+    lines = [tr("{plan}: valid · {verdict} · {summary}", plan=named_path(plan), verdict=verdict, summary=summary)]
     lines += [
         "  "
         + tr(

@@ -15,6 +15,7 @@ from kpitui.core.domain.months import Month, read_month
 from kpitui.core.domain.plan import Plan
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status, status
 from kpitui.core.domain.quantities import quoted
+from kpitui.core.errors import named_path
 from kpitui.core.exact import EXACT
 from kpitui.core.files.planfile import display_title, load_plan
 from kpitui.core.text.findings import rate_findings
@@ -259,7 +260,7 @@ def run(path: str, as_of: str | None, output: str) -> int:
     try:
         result = status(plan, None if as_of is None else parse_as_of(as_of))
     except ValueError as error:
-        raise UsageError(f"{path}: --as-of: {error}") from None
+        raise UsageError(f"{named_path(path)}: --as-of: {error}") from None
     title = display_title(plan, path)
     if output == "json":
         from kpitui.cli.json_text import to_json

@@ -13,6 +13,16 @@ def key_part(name: str) -> str:
     return '"' + visible(name).replace('"', '\\"') + '"'
 
 
+def named_path(path: str) -> str:
+    """A path as a message names it: as it is, in quotes when spaces at an end (or nothing but
+    spaces) would hide it, and an empty one called empty; hidden characters are escaped on output."""
+    if not path:
+        return _("(an empty path)")
+    if path.strip() != path:
+        return '"' + path.replace('"', '\\"') + '"'
+    return path
+
+
 # The system's own words for the failures people meet (as the C library writes them), so that they
 # read in the interface language too; any other reason is shown as the system gives it.
 SYSTEM_REASONS = (
@@ -63,14 +73,14 @@ class PlanError(Exception):
     @classmethod
     def at_key(cls, source: str, key_path: str, message: str) -> "PlanError":
         """A rule broken at a key path: `plan.toml: stages[2].rate: must be ...`."""
-        return cls(f"{source}: {key_path}: {message}")
+        return cls(f"{named_path(source)}: {key_path}: {message}")
 
     @classmethod
     def at_position(cls, source: str, line: int, column: int, message: str) -> "PlanError":
         """A syntax error at a line and column: `plan.toml:3:9: ...`."""
-        return cls(f"{source}:{line}:{column}: {message}")
+        return cls(f"{named_path(source)}:{line}:{column}: {message}")
 
     @classmethod
     def of_file(cls, source: str, message: str) -> "PlanError":
         """A problem with the file as a whole: `plan.toml: not found`."""
-        return cls(f"{source}: {message}")
+        return cls(f"{named_path(source)}: {message}")

@@ -6,18 +6,29 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpitui.core.text.safe_text import is_blank, is_hidden, one_line, restore, text_lines, visible
+from kpitui.core.text.safe_text import _escaped, escape_char, is_blank, is_hidden, one_line, restore, text_lines, visible
 
 # Text that mixes plain characters, backslashes and escape look-alikes with hidden characters.
 HIDDEN = st.sampled_from(["\x1b", "\x07", "\n", "\r", "\t", "\x9b", "\u202e", "\u2066", "\u200b", "\u2028", "\ufeff"])
 PLAIN = st.sampled_from(["a", "b", "1", "x", "u", "\\", "[", "日", " "])
-TEXT = st.lists(st.one_of(HIDDEN, PLAIN, st.sampled_from(["\\x1b", "\\u202e", "\\x"])), max_size=12).map("".join)
+MARKS = st.sampled_from(["\u0301", "\u20dd", "\u0903"])  # combining, enclosing, spacing
+TEXT = st.lists(st.one_of(HIDDEN, PLAIN, MARKS, st.sampled_from(["\\x1b", "\\u202e", "\\x"])), max_size=12).map("".join)
 TYPED = st.lists(st.one_of(PLAIN, st.sampled_from(["\\x1b", "\\x", "1b", "\\u202e"])), max_size=6).map("".join)
 LINE_BREAKS = st.booleans()
 
 
 def hidden_of(text: str, line_breaks: bool) -> list[str]:
     return [c for c in text if is_hidden(c) and not (line_breaks and c == "\n")]
+
+
+def shown_at(text: str, line_breaks: bool) -> list[int]:
+    """Where each character of `text` (and its end) starts in `visible(text)`: the places between
+    two characters where the user can put the cursor in the editor."""
+    escaped = set(_escaped(text, line_breaks))
+    at = [0]
+    for index, char in enumerate(text):
+        at.append(at[-1] + (len(escape_char(char)) if index in escaped else 1))
+    return at
 
 
 @given(TEXT, LINE_BREAKS)
@@ -36,8 +47,9 @@ def test_an_untouched_text_comes_back_as_it_was(text, line_breaks):
 def test_typing_anywhere_changes_only_what_is_typed(text, data, typed, line_breaks):
     # The cursor sits between two characters of the original: before or after an escape, never inside.
     cut = data.draw(st.integers(0, len(text)))
-    before = visible(text[:cut], line_breaks=line_breaks) + typed
-    edited = before + visible(text[cut:], line_breaks=line_breaks)
+    shown, at = visible(text, line_breaks=line_breaks), shown_at(text, line_breaks)
+    before = shown[: at[cut]] + typed
+    edited = before + shown[at[cut] :]
     assert restore(edited, text, line_breaks=line_breaks, cursor=len(before)) == text[:cut] + typed + text[cut:]
 
 
@@ -45,8 +57,9 @@ def test_typing_anywhere_changes_only_what_is_typed(text, data, typed, line_brea
 def test_deleting_characters_keeps_every_other_character(text, data, line_breaks):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    before = visible(text[:start], line_breaks=line_breaks)
-    edited = before + visible(text[end:], line_breaks=line_breaks)
+    shown, at = visible(text, line_breaks=line_breaks), shown_at(text, line_breaks)
+    before = shown[: at[start]]
+    edited = before + shown[at[end] :]
     assert restore(edited, text, line_breaks=line_breaks, cursor=len(before)) == text[:start] + text[end:]
 
 
@@ -75,9 +88,6 @@ def test_a_mark_after_an_escape_is_escaped_too_and_comes_back_on_editing():
     assert restore(visible("a\u200e\u0301") + "x", "a\u200e\u0301") == "a\u200e\u0301x"
 
 
-MARKS = st.sampled_from(["\u0301", "\u20dd", "\u0903"])  # combining, enclosing, spacing
-
-
 @given(st.lists(st.one_of(HIDDEN, MARKS, st.sampled_from(["a", "日", " "])), max_size=10).map("".join))
 def test_no_mark_draws_on_an_escape(text):
     shown = visible(text)
@@ -85,6 +95,25 @@ def test_no_mark_draws_on_an_escape(text):
         if unicodedata.category(char).startswith("M"):
             assert not re.search(r"\\(x[0-9a-f]{2}|u[0-9a-f]{4})$", shown[:index])
     assert restore(shown, text) == text
+
+
+def test_a_mark_that_starts_a_text_or_a_line_is_escaped():
+    # It would draw on what the terminal printed before the text: a table's border, the previous column.
+    assert visible("\u0301abc") == "\\u0301abc"
+    assert visible("\u20dd\u0301a") == "\\u20dd\\u0301a"
+    assert visible("a\n\u0301b", line_breaks=True) == "a\n\\u0301b"  # a line of a text area starts at its border
+    assert one_line("a\n\u0301b") == "a \\u0301b"  # not on the space that joins the lines
+    assert visible("e\u0301 \u0301") == "e\u0301 \u0301"  # on the text's own letter or space it stays
+    for text, line_breaks in (("\u0301", False), ("\u0301a\n\u0903", True)):
+        shown = visible(text, line_breaks=line_breaks)
+        assert restore(shown, text, line_breaks=line_breaks) == text
+        assert restore("x" + shown, text, line_breaks=line_breaks, cursor=1) == "x" + text
+
+
+@given(TEXT, LINE_BREAKS)
+def test_no_mark_starts_a_shown_text_or_line(text, line_breaks):
+    for line in visible(text, line_breaks=line_breaks).split("\n"):
+        assert not line or not unicodedata.category(line[0]).startswith("M")
 
 
 def test_only_a_line_break_breaks_a_line_and_invisible_text_is_blank():

@@ -64,7 +64,8 @@ def describe(value: object) -> str:
     if isinstance(value, str):
         return quoted(value)
     if isinstance(value, Decimal):
-        return number_as_written(str(value).lower())  # `20.0` stays `20.0`, `1e-999999` stays short
+        written = getattr(value, "written", None)  # a file's number, quoted as the file has it: `1e999999`, `1_0.5`
+        return number_as_written(written or str(value).lower())  # `20.0` stays `20.0`, `1e-999999` stays short
     if isinstance(value, int):
         return number_as_written(str(value))  # a file's integers have at most 4300 digits (tomllib)
     name = type(value).__name__
@@ -93,6 +94,26 @@ def read_number(text: str) -> Decimal:
         if e and exponent.lstrip("+-").isdecimal() and Decimal(mantissa).is_finite():  # InvalidOperation: no number
             raise NumberOutOfRange(text.strip()) from None
         raise
+
+
+class WrittenNumber(Decimal):
+    """A number read from a plan file that keeps its text, so that a message quotes it as written
+    (Decimal's own text would say `1E+999999` for `1e999999`, and drop the `_` of `1_000.5`).
+    Arithmetic on it gives a plain Decimal; a plan never holds one."""
+
+    __slots__ = ("written",)
+    written: str
+
+
+def read_written_number(text: str) -> Decimal:
+    """`read_number` for tomllib's `parse_float`: the number, knowing how it was written."""
+    try:
+        number = WrittenNumber(text)
+    except InvalidOperation:
+        read_number(text)  # NumberOutOfRange when it is one, as for any number
+        raise
+    number.written = text
+    return number
 
 
 def decimal_places(number: Decimal) -> int:

@@ -7,13 +7,16 @@ every headless command's start-up.
 import os
 import re
 import stat
+import sys
 import tomllib
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from kpitui.core.domain.plan import Plan
-from kpitui.core.domain.quantities import NumberOutOfRange, read_number
-from kpitui.core.errors import PlanError, os_reason
-from kpitui.core.files.schema import plan_from_document, plan_to_toml
+from kpitui.core.domain.quantities import NumberOutOfRange, read_written_number
+from kpitui.core.errors import PlanError, key_part, os_reason
+from kpitui.core.files.schema import month_key, plan_from_document, plan_to_toml
+from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, _, tr
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real plan is a few kB; a 200-stage, 500-scenario one ~100 kB
@@ -113,14 +116,96 @@ def parse_plan(text: str, source: str) -> Plan:
             source, int(match["line"]), int(match["column"]), tr("invalid TOML: {detail}", detail=message)
         ) from None
     except NumberOutOfRange as error:
-        before = text[: max(0, text.find(error.written))]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        line, column = _text_position(text, _number_at(text, re.escape(error.written)))
         raise PlanError.at_position(source, line, column, str(error)) from None
     except RecursionError:
         raise PlanError.of_file(source, _("invalid TOML: nested too deeply")) from None
     except ValueError:  # only an integer with more digits than Python will convert gets here
-        raise PlanError.of_file(source, _("invalid TOML: a number has too many digits")) from None
+        raise _too_many_digits(text, source) from None
     return plan_from_document(document, source)
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+# What a number can hide in: comments and strings (basic, literal, multi-line), skipped whole.
+_NOT_VALUES = r'#[^\n]*|"""(?:[^\\]|\\[\s\S])*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\''
+# A decimal integer as a value: not part of a bare key, a float, a date or a time.
+_INTEGER = r"[+-]?[0-9][0-9_]*"
+
+
+def _numbers(text: str, pattern: str) -> Iterator[re.Match[str]]:
+    """Each number `pattern` matches as a whole value of the file, outside comments and strings, in order."""
+    found = re.finditer(_NOT_VALUES + r"|(?<![\w.+-])(?P<number>" + pattern + r")(?![\w.+:-])(?![ \t]*[=.])", text)
+    return (match for match in found if match["number"] is not None)
+
+
+def _number_at(text: str, pattern: str) -> int:
+    """Where the first number `pattern` matches sits in `text` (0 when none does: tomllib found it there)."""
+    return next((match.start("number") for match in _numbers(text, pattern)), 0)
+
+
+def _digit_count(integer: str) -> int:
+    """The digits of a decimal integer as TOML writes it (`-1_000` has 4), counted without a loop."""
+    return len(integer) - integer.count("_") - integer.startswith(("+", "-"))
+
+
+def _too_many_digits(text: str, source: str) -> PlanError:
+    """The PlanError for an integer longer than Python converts: placed at it, named by its key path.
+
+    tomllib's int() refuses it before converting (so it costs no quadratic time) and says nowhere
+    where it is: the first such integer that is a value is the one it met.
+    """
+    limit = sys.get_int_max_str_digits()
+    runs = [match.span("number") for match in _numbers(text, _INTEGER) if _digit_count(match["number"]) > limit]
+    if not runs:
+        return PlanError.of_file(source, _("invalid TOML: a number has too many digits"))
+    start, end = runs[0]
+    where = _key_path(text, runs)
+    message = tr(
+        "a whole number of {digits} digits, past every bound of a plan file",
+        digits=format_count(_digit_count(text[start:end])),
+    )
+    line, column = _text_position(text, start)
+    return PlanError.at_position(source, line, column, f"{where}: {message}" if where else message)
+
+
+def _key_path(text: str, runs: list[tuple[int, int]]) -> str | None:
+    """The key path of the first of `runs` (where integers too long sit in `text`), found by reading
+    the file again with a marker there and 0 for the others; None when it still does not read."""
+    marker = "0.0e-0"
+    while marker in text:
+        marker += "0"
+    parts, done = [], 0
+    for index, (start, end) in enumerate(runs):
+        parts += [text[done:start], "0" if index else marker]
+        done = end
+    parts.append(text[done:])
+    found = object()
+
+    def marked(number: str) -> object:
+        return found if number == marker else read_written_number(number)
+
+    try:
+        document = tomllib.loads("".join(parts), parse_float=marked)
+    except (ValueError, RecursionError):
+        return None
+
+    stack: list[tuple[object, str]] = [(document, "")]
+    while stack:
+        value, path = stack.pop()
+        if value is found:
+            return path
+        if isinstance(value, dict):
+            for key, item in value.items():
+                part = month_key(key) if path == "actuals" else key_part(key)
+                stack.append((item, f"{path}.{part}" if path else part))
+        elif isinstance(value, list):
+            stack += [(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    return None
 
 
 # Below this size tomllib reads the whole file sooner than the fast reader's patterns compile.
@@ -131,20 +216,20 @@ def _parse_toml(text: str, fast_from: int = FAST_ACTUALS_FROM) -> dict:
     """tomllib's document, with a long tail of plain actuals tables read by the fast reader
     (in a file of `fast_from` characters or more)."""
     if len(text) < fast_from:
-        return tomllib.loads(text, parse_float=read_number)
+        return tomllib.loads(text, parse_float=read_written_number)
     from kpitui.core.files.actuals_toml import split_actuals  # only long files have long tails
 
     split = split_actuals(text)
     if split is not None:
         head, actuals = split
         try:
-            document = tomllib.loads(head, parse_float=read_number)
+            document = tomllib.loads(head, parse_float=read_written_number)
         except tomllib.TOMLDecodeError:
             document = None  # let the whole file give tomllib's own message
         if document is not None and "actuals" not in document:
             document["actuals"] = actuals
             return document
-    return tomllib.loads(text, parse_float=read_number)
+    return tomllib.loads(text, parse_float=read_written_number)
 
 
 def display_title(plan: Plan, path: FilePath | None) -> str:

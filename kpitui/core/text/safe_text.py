@@ -10,7 +10,9 @@ import unicodedata
 # bidi overrides and zero-width joiners (Cf), surrogates (Cs), private use (Co), unassigned (Cn),
 # and line/paragraph separators (Zl, Zp).
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-# Marks that draw on the character before them: after an escape they would draw on its last letter.
+# Marks that draw on the character before them: after an escape they would draw on its last letter,
+# and at the start of a text (or of a line) on whatever the terminal drew before it: a border, the
+# previous column, the indent of a line.
 _MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
 LINE_BREAK = "\n"  # the only line break of a user's text; "\r", "\x85", "\u2028"... are shown as escapes
 # The spaces that show as space (category Zs), trimmed around a text; hidden ones never are.
@@ -50,18 +52,26 @@ def text_lines(text: str) -> list[str]:
 
 
 def one_line(text: str) -> str:
-    """A user's text on one line: its lines (each trimmed) joined by a space, hidden characters escaped."""
-    return visible(" ".join(line.strip(SPACES) for line in text_lines(text) if line.strip(SPACES)))
+    """A user's text on one line: its lines (each trimmed) joined by a space, hidden characters escaped
+    (each line made visible on its own: a mark that starts one must not draw on the joining space)."""
+    return " ".join(visible(line.strip(SPACES)) for line in text_lines(text) if line.strip(SPACES))
+
+
+def _starts_with_mark(text: str) -> bool:
+    return bool(text) and unicodedata.category(text[0]) in _MARK_CATEGORIES
 
 
 def _escaped(text: str, line_breaks: bool) -> list[int]:
-    """Where the characters `visible` escapes sit in `text`: each hidden one, and each mark that follows
-    an escape (it would draw on the escape's last letter: `\\u200é`)."""
+    """Where the characters `visible` escapes sit in `text`: each hidden one, and each mark that has
+    nothing of the text's own to draw on: one that starts the text or (with `line_breaks`) a line,
+    or follows an escape (it would draw on the escape's last letter: `\\u200é`)."""
     escaped: list[int] = []
     for index, char in enumerate(text):
         if is_hidden(char) and not (line_breaks and char == LINE_BREAK):
             escaped.append(index)
-        elif escaped and escaped[-1] == index - 1 and unicodedata.category(char) in _MARK_CATEGORIES:
+        elif unicodedata.category(char) in _MARK_CATEGORIES and (
+            index == 0 or (escaped and escaped[-1] == index - 1) or text[index - 1] == LINE_BREAK
+        ):
             escaped.append(index)
     return escaped
 
@@ -72,7 +82,7 @@ def visible(text: str, *, line_breaks: bool = False) -> str:
     `line_breaks` keeps "\\n" as it is, for a widget that shows lines (every other line
     separator still becomes an escape, so the widget cannot silently turn it into "\\n").
     """
-    if text.isprintable():  # fast path: nothing to escape (covers nearly every real name)
+    if text.isprintable() and not _starts_with_mark(text):  # fast path: nothing to escape (nearly every real name)
         return text
     shown, start = [], 0
     for index in _escaped(text, line_breaks):
