@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from kpitui.app.dialogs.editor import Editor
 from kpitui.app.factory import make_app
+from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.goal_table import GoalTable
 from kpitui.app.widgets.stage_table import StageTable
 from kpitui.core.domain.plan import CriterionState, Rounding
@@ -190,7 +191,7 @@ async def test_goal_kind_switches_keeping_the_kgi(app_on):
     async with app_on.run_test() as pilot:
         await pilot.press("g", "ctrl+home", "enter")
         assert app_on.document.plan.goal.orders == 20
-        assert app_on.screen.query_one(GoalTable).row_keys[:2] == ["kind", "orders"]
+        assert row_keys(app_on.screen.query_one(GoalTable))[:2] == ["kind", "orders"]
         await open_editor(pilot, "down", "enter")
         await pilot.press(*"30", "enter")
         assert targets(app_on)[-1] == "30"
@@ -231,7 +232,7 @@ async def test_months_are_checked(app_on):
     async with app_on.run_test() as pilot:
         goal = app_on.screen.query_one(GoalTable)
         await pilot.press("g")
-        goal.move_cursor(row=goal.row_keys.index("months"))
+        goal.move_cursor(row=row_keys(goal).index("months"))
         await open_editor(pilot, "enter")
         await pilot.press(*"200", "enter")
         assert editor_state(app_on)[1] == "must be from 1 to 120 (got 200)"
@@ -247,7 +248,7 @@ async def test_months_that_would_strand_actuals_are_refused_and_seasonality_drop
         seen = record_notifications(app)
         goal = app.screen.query_one(GoalTable)
         await pilot.press("g")
-        goal.move_cursor(row=goal.row_keys.index("months"))
+        goal.move_cursor(row=row_keys(goal).index("months"))
         await open_editor(pilot, "enter")
         await pilot.press("ctrl+a", "ctrl+k", "2", "enter")  # actuals run to 2026-06: month 3
         await pilot.pause()

@@ -6,6 +6,7 @@ screen's edit): the request keeps the stage, field or scenario it was made on.
 
 from textual.widgets import DataTable, Input
 
+from kpitui.app.widgets.cells import row_keys
 from kpitui.app.widgets.comparison_table import ComparisonTable
 from kpitui.app.widgets.goal_table import GoalTable
 from kpitui.app.widgets.progress_grid import MonthGrid
@@ -71,7 +72,7 @@ async def test_a_goal_table_request_names_the_field(app_on):
     async with app_on.run_test(message_hook=hook) as pilot:
         goal = app_on.screen.query_one(GoalTable)
         goal.focus()
-        goal.move_cursor(row=goal.row_keys.index("months"))
+        goal.move_cursor(row=row_keys(goal).index("months"))
         await pilot.press("enter")
         await pilot.pause()
         assert [m.field for m in seen] == ["months"]

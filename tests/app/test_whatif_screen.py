@@ -345,7 +345,7 @@ async def test_a_new_scenario_is_named_at_once_with_enter(app_on):
         await pilot.press("ctrl+a", "ctrl+k", *"Cheaper ads", "enter")
         assert app_on.document.plan.scenarios[-1].name == "Cheaper ads"
         assert app_on.document.plan.scenarios[0].rates == {"Nurtured": Decimal("0.6")}
-        assert table.selected_column_index == 4 and table.selected_row is NAME
+        assert table.selected_column_index == 4 and table.rows_shown[table.cursor_row] is NAME
 
 
 async def test_a_theme_switch_recolours_the_differences(app_on):

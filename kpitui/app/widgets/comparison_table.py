@@ -116,10 +116,6 @@ class ComparisonTable(ColumnWindow):
             spare -= grown - self.widths[index]
             self.widths[index] = grown
 
-    @property
-    def selected_row(self) -> Row | None:
-        return self.rows_shown[self.cursor_row] if self.rows_shown else None
-
     @on(DataTable.CellSelected)
     def request_edit(self, event: DataTable.CellSelected) -> None:
         """The column and row chosen, fixed now (the row labels ask for nothing)."""

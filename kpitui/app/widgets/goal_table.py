@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
-from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows, text_room
+from kpitui.app.widgets.cells import literal, number, sync_rows, text_room
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
@@ -43,11 +43,6 @@ class GoalTable(FailSafe, DataTable):
     def on_mount(self) -> None:
         self.add_column(_("Field"), key="field")
         self.add_column(_("Value"), key="value")
-
-    @property
-    def row_keys(self) -> list[str]:
-        """The fields shown, top to bottom (kind, revenue … or kind, orders …)."""
-        return row_keys(self)
 
     @on(DataTable.RowSelected)
     def request_edit(self, event: DataTable.RowSelected) -> None:
