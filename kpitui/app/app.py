@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from kpitui.app.background import off_ui_thread
 from kpitui.app.commands import binding_commands, key_display, said, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.safety import FailSafeApp
@@ -26,6 +27,7 @@ from kpitui.app.widgets.prose import notification_text
 from kpitui.core.domain.funnel import check_figures
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
+from kpitui.core.files.atomic import existing_target
 from kpitui.core.session import recovery
 from kpitui.core.session.document import PlanDocument
 from kpitui.core.text.i18n import N_, _, tr
@@ -288,28 +290,39 @@ class KpiApp(FailSafeApp, App[None]):
             path = await self.ask_save_path(None)
             if path is None:
                 return False
-        if await self.overwrite_refused(path):
+        # Looked at off the UI thread, before any question: a folder, a FIFO or a device there now
+        # is refused at once, never asked about and never opened.
+        existing = await off_ui_thread(self, lambda: existing_target(str(path), str(path)))
+        if isinstance(existing, Exception):
+            return self.not_saved(existing)
+        if await self.overwrite_refused(path, exists=existing is not None):
             return False
         try:
             self.document.save(path)
         except PlanError as error:
-            self.notify(
-                tr(
-                    "{error}\nYour edits are kept: fix the problem or save elsewhere ({key}).",
-                    error=str(error),
-                    key=key_display(self.screen, "save_as"),
-                ),
-                title=_("Not saved"),
-                severity="error",
-                markup=False,
-                timeout=10,
-            )
-            return False
+            return self.not_saved(error)
         self.show_title()
         self.notify(tr("Saved {path}", path=str(path)), markup=False, timeout=3)
         return True
 
-    async def overwrite_refused(self, path: Path) -> bool:
+    def not_saved(self, error: Exception) -> bool:
+        """Say why a save failed and that every edit is kept; False, for `save_flow` to answer."""
+        if not isinstance(error, PlanError):
+            raise error  # nobody foresaw it: rescued as any error is
+        self.notify(
+            tr(
+                "{error}\nYour edits are kept: fix the problem or save elsewhere ({key}).",
+                error=str(error),
+                key=key_display(self.screen, "save_as"),
+            ),
+            title=_("Not saved"),
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+        return False
+
+    async def overwrite_refused(self, path: Path, *, exists: bool) -> bool:
         """True when the user would rather not overwrite a file changed or created by someone else."""
         if path == self.document.path:
             if not self.document.changed_on_disk():
@@ -319,7 +332,7 @@ class KpiApp(FailSafeApp, App[None]):
                 if self.document.deleted_on_disk()
                 else tr("{file} changed on disk since it was opened here. Overwrite those changes?", file=path.name)
             )
-        elif path.exists():
+        elif exists:
             question = tr("{path} exists. Replace it with this plan?", path=str(path))
         else:
             return False

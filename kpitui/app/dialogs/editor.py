@@ -16,6 +16,8 @@ from kpitui.app.background import in_background
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.plan_text import PlanInput
 from kpitui.app.widgets.prose import Prose
+from kpitui.core.errors import PlanError
+from kpitui.core.files.atomic import existing_target
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
@@ -43,9 +45,13 @@ def typed_path(text: str) -> Path:
 
 
 def check_save_path(path: Path) -> Path:
-    """A path a plan can be saved to: not a folder, in a folder that exists."""
+    """A path a plan can be saved to: not a folder nor any other special file (never opened), in a folder that exists."""
     if path.is_dir():
         raise ValueError(tr("{path} is a folder: add a file name", path=str(path)))
+    try:
+        existing_target(str(path), str(path))  # a FIFO or a device is refused now, not after "replace it?"
+    except PlanError as error:
+        raise ValueError(str(error)) from None
     if not path.absolute().parent.is_dir():
         raise ValueError(tr("there is no folder {path}", path=str(path.absolute().parent)))
     return path
