@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
@@ -22,6 +22,7 @@ from kpitui.app.commands import binding_commands, key_display, said, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
+from kpitui.app.type_ahead import TypeAheadApp
 from kpitui.app.widgets.marks import one_width
 from kpitui.app.widgets.prose import notification_text
 from kpitui.core.domain.funnel import check_figures
@@ -65,7 +66,7 @@ def progress_screen() -> Screen:
     return ProgressScreen()
 
 
-class KpiApp(FailSafeApp, App[None]):
+class KpiApp(FailSafeApp, TypeAheadApp):
     """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
 
     CSS_PATH = "app.tcss"
@@ -266,14 +267,25 @@ class KpiApp(FailSafeApp, App[None]):
             )
         )
 
-    @work(exclusive=True, group="file")
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
         """Save to the plan's file (asks for a path the first time)."""
-        await self.save_flow(None if self.document.path is None else self.document.path)
+        if self.document.path is None:
+            self.hold_keys()  # a path typed right after the key goes in the dialog, not beneath it
+        self.save_in_background(self.document.path)
+
+    def action_save_as(self) -> None:
+        """Save to a new file, which becomes the plan's file."""
+        self.hold_keys()  # a path typed right after the key goes in the dialog, not beneath it
+        self.save_as_in_background()
 
     @work(exclusive=True, group="file")
-    async def action_save_as(self) -> None:
-        """Save to a new file, which becomes the plan's file."""
+    async def save_in_background(self, path: Path | None) -> None:
+        """`save_flow` as a worker: its questions are awaited."""
+        await self.save_flow(path)
+
+    @work(exclusive=True, group="file")
+    async def save_as_in_background(self) -> None:
+        """Ask for the path, then save there (a worker: the dialog is awaited)."""
         path = await self.ask_save_path(self.document.path)
         if path is not None:
             await self.save_flow(path)
@@ -370,6 +382,7 @@ class KpiApp(FailSafeApp, App[None]):
     def rescue(self, error: BaseException) -> None:
         """An unforeseen error anywhere in the app (see safety.py): keep running, keep the work, say so."""
         self.log.error(error)
+        self.release_keys()  # keys held for an editor that failed to open go on now, not after a wait
         kept = ""
         if self.document.modified:
             try:

@@ -88,6 +88,7 @@ class Editor(FailSafe, ModalScreen[Any]):
         self.hint = hint
         self.open = open
         self.tries = 0  # answers to an earlier Enter than the last are not wanted any more
+        self.ready_for_keys = False  # keys typed while it opens wait for its input (see type_ahead)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -100,6 +101,11 @@ class Editor(FailSafe, ModalScreen[Any]):
             )
             yield Prose(self.hint, id="hint", classes="hint")
             yield Prose("", id="problem", classes="problem")
+
+    def on_descendant_focus(self) -> None:
+        """The input has the focus, its value selected: keys typed ahead go there now."""
+        self.ready_for_keys = True
+        self.app.release_keys()
 
     def say(self, problem: str) -> None:
         self.query_one("#problem", Prose).update(problem)
