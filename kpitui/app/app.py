@@ -10,22 +10,25 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from kpitui.app.background import off_ui_thread
 from kpitui.app.commands import binding_commands, key_display, said, screen_keys
 from kpitui.app.dialogs.choice import Choice, ChoiceDialog
 from kpitui.app.safety import FailSafeApp
 from kpitui.app.screens.funnel import FunnelScreen
+from kpitui.app.type_ahead import TypeAheadApp
 from kpitui.app.widgets.marks import one_width
 from kpitui.app.widgets.prose import notification_text
 from kpitui.core.domain.funnel import check_figures
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
+from kpitui.core.files.atomic import existing_target
 from kpitui.core.session import recovery
 from kpitui.core.session.document import PlanDocument
 from kpitui.core.text.i18n import N_, _, tr
@@ -63,7 +66,7 @@ def progress_screen() -> Screen:
     return ProgressScreen()
 
 
-class KpiApp(FailSafeApp, App[None]):
+class KpiApp(FailSafeApp, TypeAheadApp):
     """Plan KPIs backwards from the goal; every screen shows the same plan, and every edit can be undone."""
 
     CSS_PATH = "app.tcss"
@@ -264,14 +267,25 @@ class KpiApp(FailSafeApp, App[None]):
             )
         )
 
-    @work(exclusive=True, group="file")
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
         """Save to the plan's file (asks for a path the first time)."""
-        await self.save_flow(None if self.document.path is None else self.document.path)
+        if self.document.path is None:
+            self.hold_keys()  # a path typed right after the key goes in the dialog, not beneath it
+        self.save_in_background(self.document.path)
+
+    def action_save_as(self) -> None:
+        """Save to a new file, which becomes the plan's file."""
+        self.hold_keys()  # a path typed right after the key goes in the dialog, not beneath it
+        self.save_as_in_background()
 
     @work(exclusive=True, group="file")
-    async def action_save_as(self) -> None:
-        """Save to a new file, which becomes the plan's file."""
+    async def save_in_background(self, path: Path | None) -> None:
+        """`save_flow` as a worker: its questions are awaited."""
+        await self.save_flow(path)
+
+    @work(exclusive=True, group="file")
+    async def save_as_in_background(self) -> None:
+        """Ask for the path, then save there (a worker: the dialog is awaited)."""
         path = await self.ask_save_path(self.document.path)
         if path is not None:
             await self.save_flow(path)
@@ -288,28 +302,39 @@ class KpiApp(FailSafeApp, App[None]):
             path = await self.ask_save_path(None)
             if path is None:
                 return False
-        if await self.overwrite_refused(path):
+        # Looked at off the UI thread, before any question: a folder, a FIFO or a device there now
+        # is refused at once, never asked about and never opened.
+        existing = await off_ui_thread(self, lambda: existing_target(str(path), str(path)))
+        if isinstance(existing, Exception):
+            return self.not_saved(existing)
+        if await self.overwrite_refused(path, exists=existing is not None):
             return False
         try:
             self.document.save(path)
         except PlanError as error:
-            self.notify(
-                tr(
-                    "{error}\nYour edits are kept: fix the problem or save elsewhere ({key}).",
-                    error=str(error),
-                    key=key_display(self.screen, "save_as"),
-                ),
-                title=_("Not saved"),
-                severity="error",
-                markup=False,
-                timeout=10,
-            )
-            return False
+            return self.not_saved(error)
         self.show_title()
         self.notify(tr("Saved {path}", path=str(path)), markup=False, timeout=3)
         return True
 
-    async def overwrite_refused(self, path: Path) -> bool:
+    def not_saved(self, error: Exception) -> bool:
+        """Say why a save failed and that every edit is kept; False, for `save_flow` to answer."""
+        if not isinstance(error, PlanError):
+            raise error  # nobody foresaw it: rescued as any error is
+        self.notify(
+            tr(
+                "{error}\nYour edits are kept: fix the problem or save elsewhere ({key}).",
+                error=str(error),
+                key=key_display(self.screen, "save_as"),
+            ),
+            title=_("Not saved"),
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+        return False
+
+    async def overwrite_refused(self, path: Path, *, exists: bool) -> bool:
         """True when the user would rather not overwrite a file changed or created by someone else."""
         if path == self.document.path:
             if not self.document.changed_on_disk():
@@ -319,7 +344,7 @@ class KpiApp(FailSafeApp, App[None]):
                 if self.document.deleted_on_disk()
                 else tr("{file} changed on disk since it was opened here. Overwrite those changes?", file=path.name)
             )
-        elif path.exists():
+        elif exists:
             question = tr("{path} exists. Replace it with this plan?", path=str(path))
         else:
             return False
@@ -357,6 +382,7 @@ class KpiApp(FailSafeApp, App[None]):
     def rescue(self, error: BaseException) -> None:
         """An unforeseen error anywhere in the app (see safety.py): keep running, keep the work, say so."""
         self.log.error(error)
+        self.release_keys()  # keys held for an editor that failed to open go on now, not after a wait
         kept = ""
         if self.document.modified:
             try:

@@ -28,3 +28,17 @@ def in_background(app: App, work: Callable[[], Any], done: Callable[[Any], None]
             pass
 
     threading.Thread(target=run, name="kpitui-background", daemon=True).start()
+
+
+async def off_ui_thread(app: App, work: Callable[[], Any]) -> Any:
+    """`work()` run as `in_background` runs it, awaited: its result, or the error it raised."""
+    import asyncio
+
+    answer: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+    def done(result: Any) -> None:
+        if not answer.done():
+            answer.set_result(result)
+
+    in_background(app, work, done)
+    return await answer

@@ -1,8 +1,12 @@
 """Pilot tests: no edit is lost by saving, quitting, a changed file, a failed save or a crash."""
 
+import builtins
+import os
 import shutil
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from kpitui.app.dialogs.choice import ChoiceDialog
@@ -11,7 +15,7 @@ from kpitui.app.factory import make_app
 from kpitui.core.domain import edits, funnel
 from kpitui.core.files.planfile import load_plan
 from kpitui.core.session import recovery
-from tests.app.helpers import open_editor, record_notifications, restored_on_next_open
+from tests.app.helpers import editor_state, open_editor, record_notifications, restored_on_next_open, wait_until
 
 
 async def change_first_rate(pilot, percent: str = "20") -> None:
@@ -50,6 +54,72 @@ async def test_save_as_refuses_a_folder_and_keeps_the_typing(app_on, tmp_path):
         await pilot.press("ctrl+a", "ctrl+k", *str(tmp_path), "enter")
         assert isinstance(app_on.screen, Editor)
         assert app_on.screen.query_one(Input).value == str(tmp_path)
+
+
+def special_file(kind: str, tmp_path) -> Path:
+    """A FIFO, a device or a folder to save onto."""
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "pipe.toml")
+        return tmp_path / "pipe.toml"
+    if kind == "device":
+        return Path(os.devnull)
+    (tmp_path / "folder.toml").mkdir()
+    return tmp_path / "folder.toml"
+
+
+def opened_paths(monkeypatch) -> list[str]:
+    """Every path opened from now on (a FIFO opened for writing would block the test for good)."""
+    seen: list[str] = []
+    os_open, builtin_open = os.open, builtins.open
+
+    def recording_os_open(path, *args, **options):
+        seen.append(os.fspath(path))
+        return os_open(path, *args, **options)
+
+    def recording_open(file, *args, **options):
+        if isinstance(file, str | os.PathLike):
+            seen.append(os.fspath(file))
+        return builtin_open(file, *args, **options)
+
+    monkeypatch.setattr(os, "open", recording_os_open)
+    monkeypatch.setattr(builtins, "open", recording_open)
+    return seen
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+async def test_save_as_onto_a_special_file_is_refused_at_once_without_asking_to_replace(app_on, tmp_path, kind, monkeypatch):
+    target = special_file(kind, tmp_path)
+    opened = opened_paths(monkeypatch)
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        await open_editor(pilot, "f2")
+        await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
+        await wait_until(pilot, lambda: not isinstance(app_on.screen, Editor) or "Checking" not in editor_state(app_on)[1])
+        assert isinstance(app_on.screen, Editor), f"asked {app_on.screen!r} before refusing"
+        typed, problem = editor_state(app_on)
+        assert typed == str(target)  # to be fixed, not typed again
+        assert "not a regular file" in problem and ("named pipe" in problem or "device" in problem)
+        assert app_on.document.modified
+    assert str(target) not in opened and os.path.realpath(target) not in opened
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+async def test_saving_onto_a_plan_file_that_became_a_special_file_says_why_at_once(app_on, plan_file, kind, monkeypatch):
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot)
+        plan_file.unlink()
+        if kind == "fifo":
+            os.mkfifo(plan_file)
+        else:
+            plan_file.mkdir()
+        opened = opened_paths(monkeypatch)
+        seen = record_notifications(app_on)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: seen or isinstance(app_on.screen, ChoiceDialog))
+        assert not isinstance(app_on.screen, ChoiceDialog), "asked to overwrite what cannot be saved over"
+        assert "not a regular file" in seen[-1] and "Your edits are kept" in seen[-1]
+        assert app_on.document.modified
+    assert str(plan_file) not in opened
 
 
 async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_working(app_on):

@@ -359,4 +359,4 @@ def test_save_to_something_that_is_not_a_file_is_refused(tmp_path):
     (tmp_path / "plan.toml").mkdir()
     with pytest.raises(PlanError) as caught:
         save_plan(reference_plan(), tmp_path / "plan.toml")
-    assert str(caught.value) == f"{tmp_path / 'plan.toml'}: cannot save: not a regular file"
+    assert str(caught.value) == f"{tmp_path / 'plan.toml'}: cannot save: it is a folder, not a regular file"

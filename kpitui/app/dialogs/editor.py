@@ -16,6 +16,8 @@ from kpitui.app.background import in_background
 from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.plan_text import PlanInput
 from kpitui.app.widgets.prose import Prose
+from kpitui.core.errors import PlanError
+from kpitui.core.files.atomic import existing_target
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
 
@@ -43,9 +45,13 @@ def typed_path(text: str) -> Path:
 
 
 def check_save_path(path: Path) -> Path:
-    """A path a plan can be saved to: not a folder, in a folder that exists."""
+    """A path a plan can be saved to: not a folder nor any other special file (never opened), in a folder that exists."""
     if path.is_dir():
         raise ValueError(tr("{path} is a folder: add a file name", path=str(path)))
+    try:
+        existing_target(str(path), str(path))  # a FIFO or a device is refused now, not after "replace it?"
+    except PlanError as error:
+        raise ValueError(str(error)) from None
     if not path.absolute().parent.is_dir():
         raise ValueError(tr("there is no folder {path}", path=str(path.absolute().parent)))
     return path
@@ -82,6 +88,7 @@ class Editor(FailSafe, ModalScreen[Any]):
         self.hint = hint
         self.open = open
         self.tries = 0  # answers to an earlier Enter than the last are not wanted any more
+        self.ready_for_keys = False  # keys typed while it opens wait for its input (see type_ahead)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -94,6 +101,11 @@ class Editor(FailSafe, ModalScreen[Any]):
             )
             yield Prose(self.hint, id="hint", classes="hint")
             yield Prose("", id="problem", classes="problem")
+
+    def on_descendant_focus(self) -> None:
+        """The input has the focus, its value selected: keys typed ahead go there now."""
+        self.ready_for_keys = True
+        self.app.release_keys()
 
     def say(self, problem: str) -> None:
         self.query_one("#problem", Prose).update(problem)

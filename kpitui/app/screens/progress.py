@@ -362,9 +362,14 @@ class ProgressScreen(PlanScreen):
                 timeout=5,
             )
 
-    @work(exclusive=True, group="progress.import")
-    async def action_import_csv(self) -> None:
+    def action_import_csv(self) -> None:
         """Import actual counts from a CSV export: the file is read on Enter, previewed, then recorded as one step."""
+        self.app.hold_keys()  # a path typed right after the key goes in the dialog, not beneath it
+        self.import_csv()
+
+    @work(exclusive=True, group="progress.import")
+    async def import_csv(self) -> None:
+        """Ask for the CSV file, preview it, import it (a worker: the dialogs are awaited)."""
         read = await self.app.push_screen_wait(import_dialog(self.plan))
         if read is None:
             return

@@ -223,6 +223,7 @@ class ReviewScreen(PlanScreen):
         """Write the selected KPI's notes (n) or its contingency plan (p); Escape goes back."""
         if self.table.selected_stage is not None:
             area = self.query_one(TEXT_FIELDS[field], TextArea)
+            self.app.hold_keys(until_focus=True)  # what is typed right after n or p is written there
             area.focus()
             area.move_cursor(area.document.end)  # go on writing, not in front of what is there
 
@@ -257,6 +258,7 @@ class ReviewScreen(PlanScreen):
         """A text area taking the focus starts a new run of typing (a new undo step)."""
         if isinstance(event.widget, TextArea):
             self.typing_run += 1
+            self.app.release_keys()
 
     def on_descendant_blur(self, event) -> None:
         """Done writing (Escape, Tab, a click elsewhere): the texts follow the cursor again."""

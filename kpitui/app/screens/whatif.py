@@ -447,7 +447,12 @@ class WhatIfScreen(PlanScreen):
     def action_focus_top(self) -> None:
         """Type a top-of-funnel count: the forward calculation follows."""
         self.show_levers_panel = True
+        self.app.hold_keys(until_focus=True)  # the count typed right after t goes in the field
         self.query_one("#top", Input).focus()
+
+    def on_descendant_focus(self) -> None:
+        """The top-of-funnel field (or the table) has the focus: keys typed ahead go there now."""
+        self.app.release_keys()
 
     def action_back_to_table(self) -> None:
         """Back to the comparison."""

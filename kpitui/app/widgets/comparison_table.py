@@ -3,9 +3,9 @@
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.message import Message
 from textual.widgets import DataTable
 
+from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, redraw_on_theme_change, sync_rows
 from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.core.domain import comparison
@@ -38,7 +38,7 @@ def label_width(rows: list[Row], table_width: int) -> int:
     return max(LABEL_WIDTH, min(widest_label(rows), table_width // 3))
 
 
-class ComparisonTable(ColumnWindow):
+class ComparisonTable(EnterOpensEditors, ColumnWindow):
     """One column a baseline or scenario: each figure, and how it differs, coloured by whether it helps.
 
     The table holds only the columns that fit beside the pinned labels and baseline (what every
@@ -50,7 +50,7 @@ class ComparisonTable(ColumnWindow):
     BORDER_TITLE = Translated(N_("Compared"))
     COMPONENT_CLASSES = set(CHANGE_STYLES.values())
 
-    class EditRequested(Message):
+    class EditRequested(Request):
         """Enter or a click on a figure, name or note: edit `row` of `column` (a baseline or a scenario)."""
 
         def __init__(self, table: "ComparisonTable", column: Column, row: Row) -> None:
@@ -123,6 +123,8 @@ class ComparisonTable(ColumnWindow):
         index = self.column_index(event.coordinate.column)
         if index is not None and self.rows_shown:
             self.post_message(self.EditRequested(self, self.columns_shown[index], self.rows_shown[event.coordinate.row]))
+        else:
+            self.app.request_handled()  # nothing to open: keys held since Enter go on
 
     @property
     def selected_column(self) -> Column:

@@ -2,10 +2,10 @@
 
 from rich.text import Text
 from textual import on
-from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
+from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, sync_rows, text_room
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
@@ -18,13 +18,13 @@ from kpitui.core.text.vocabulary import rounding_label
 DERIVED = ("orders_total", "kgi")
 
 
-class GoalTable(FailSafe, DataTable):
+class GoalTable(FailSafe, EnterOpensEditors, DataTable):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
     BORDER_TITLE = Translated(N_("Goal"))
     BORDER_SUBTITLE = Translated(N_("Enter edits"))  # Enter is the table's own key: no binding to name it
 
-    class EditRequested(Message):
+    class EditRequested(Request):
         """Enter or a click on a row: edit or switch `field` (a calculated one: say where it comes from)."""
 
         def __init__(self, table: "GoalTable", field: str) -> None:

@@ -8,9 +8,9 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.coordinate import Coordinate
-from textual.message import Message
 from textual.widgets import DataTable
 
+from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import fit_column, literal, redraw_on_theme_change, relabel, row_keys, sync_rows
 from kpitui.app.widgets.column_window import ColumnWindow
 from kpitui.app.widgets.marks import not_recorded
@@ -42,7 +42,7 @@ def figure_parts(actual: int | None, planned: int) -> tuple[str, str]:
     return not_recorded() if actual is None else format_count(actual), f" / {format_count(planned)}"
 
 
-class MonthGrid(ColumnWindow):
+class MonthGrid(EnterOpensEditors, ColumnWindow):
     """`actual / planned` for every stage and month; the as-of month's heading stands out.
 
     The grid holds only the months that fit its width beside the stage names (see `ColumnWindow`):
@@ -76,7 +76,7 @@ class MonthGrid(ColumnWindow):
             column.label = Text()
         self.draw()
 
-    class EditRequested(Message):
+    class EditRequested(Request):
         """Enter or a click on a month cell: record the actual count of `cell` (its stage and month)."""
 
         def __init__(self, grid: "MonthGrid", cell: GridCell) -> None:
@@ -95,6 +95,8 @@ class MonthGrid(ColumnWindow):
         cell = self.cell_at(event.coordinate)
         if cell is not None:
             self.post_message(self.EditRequested(self, cell))
+        else:
+            self.app.request_handled()  # nothing to open: keys held since Enter go on
 
     def cell_at(self, coordinate: Coordinate) -> GridCell | None:
         """The stage and month of the cell at `coordinate`; None on the stage names."""

@@ -2,10 +2,10 @@
 
 from rich.text import Text
 from textual import on
-from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
+from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows, text_room
 from kpitui.app.widgets.marks import no_value, state_sign
 from kpitui.core.domain.funnel import Calculation
@@ -37,13 +37,13 @@ def column_labels() -> list[str]:
     ]
 
 
-class ReviewTable(FailSafe, DataTable):
+class ReviewTable(FailSafe, EnterOpensEditors, DataTable):
     """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
 
     BORDER_TITLE = Translated(N_("KPI review"))
     COMPONENT_CLASSES = {*STATE_STYLES.values(), "review-table--missing"}
 
-    class CycleRequested(Message):
+    class CycleRequested(Request):
         """Enter or a click on a criterion: cycle `criterion` of the KPI named `stage`."""
 
         def __init__(self, table: "ReviewTable", stage: str, criterion: str) -> None:
@@ -56,7 +56,7 @@ class ReviewTable(FailSafe, DataTable):
         def control(self) -> "ReviewTable":
             return self.table
 
-    class WriteRequested(Message):
+    class WriteRequested(Request):
         """Enter or a click on a KPI's name, target or plan: write its `field` (notes or contingency_plan)."""
 
         def __init__(self, table: "ReviewTable", stage: str, field: str) -> None:

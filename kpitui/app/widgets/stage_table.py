@@ -3,10 +3,10 @@
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.message import Message
 from textual.widgets import DataTable
 
 from kpitui.app.safety import FailSafe
+from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
 from kpitui.app.widgets.marks import kgi_mark
 from kpitui.core.domain.funnel import Calculation
@@ -28,12 +28,12 @@ COLUMNS = (
 TEXT_COLUMNS = ("name", "metric", "owner")
 
 
-class StageTable(FailSafe, DataTable):
+class StageTable(FailSafe, EnterOpensEditors, DataTable):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
     BORDER_TITLE = Translated(N_("Stages"))
 
-    class EditRequested(Message):
+    class EditRequested(Request):
         """Enter or a click on a cell: edit `field` of the stage named `stage` (a figure: say where it comes from)."""
 
         def __init__(self, table: "StageTable", stage: str, field: str) -> None:

@@ -12,7 +12,7 @@ import stat
 import time
 
 from kpitui.core.errors import PlanError, os_reason
-from kpitui.core.text.i18n import _, tr
+from kpitui.core.text.i18n import N_, _, tr
 
 # A copy older than this process (and than a minute) belongs to a save that was killed.
 _STARTED = time.time()
@@ -32,16 +32,9 @@ def write_atomically(path: str, data: bytes, *, source: str, replace: bool = Tru
     """
     target = os.path.realpath(path)
     folder, name = os.path.split(target)
-    try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    except OSError as error:
-        raise _error(source, error, folder) from None
+    old = existing_target(target, source)
     if old is not None and not replace:
         raise PlanError.of_file(source, _("already exists"))
-    if old is not None and not stat.S_ISREG(old.st_mode):
-        raise PlanError.of_file(source, _("cannot save: not a regular file"))
     remove_stale_copies(folder, name)
     copy = _write_copy(folder, name, data, old, source)
     if old is not None and old.st_nlink > 1:
@@ -61,6 +54,34 @@ def write_atomically(path: str, data: bytes, *, source: str, replace: bool = Tru
         raise
     _fsync_folder(folder)
     return target
+
+
+# What a path that is not a regular file is, in the words the refusal uses.
+_SPECIAL_KINDS = (
+    (stat.S_ISDIR, N_("a folder")),
+    (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+    (stat.S_ISCHR, N_("a device")),
+    (stat.S_ISBLK, N_("a device")),
+    (stat.S_ISSOCK, N_("a socket")),
+)
+
+
+def existing_target(path: str, source: str) -> os.stat_result | None:
+    """What a save to `path` would replace (a symlink's target), looked at and never opened; None when nothing.
+
+    PlanError, before anyone is asked whether to replace it, when it is not a regular file: a
+    folder, a FIFO (opening it would block), a device or a socket is never saved over.
+    """
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _error(source, error, os.path.dirname(os.path.realpath(path))) from None
+    if not stat.S_ISREG(found.st_mode):
+        kind = next((kind for test, kind in _SPECIAL_KINDS if test(found.st_mode)), N_("a special file"))
+        raise PlanError.of_file(source, tr("cannot save: it is {kind}, not a regular file", kind=_(kind)))
+    return found
 
 
 def remove_stale_copies(folder: str, name: str) -> None:
