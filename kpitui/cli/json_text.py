@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 from kpitui.core.text.formatting import format_decimal
-from kpitui.core.text.safe_text import is_hidden
+from kpitui.core.text.safe_text import is_hidden, shows_as_written
 
 
 def _string(text: str) -> str:
@@ -12,7 +12,7 @@ def _string(text: str) -> str:
         return f'"{text}"'  # nothing to escape: the usual name, month or status
     # json.dumps escapes C0 controls but not C1 controls, bidi overrides or zero-width characters.
     encoded = json.dumps(text, ensure_ascii=False)
-    if encoded.isprintable():
+    if shows_as_written(encoded):
         return encoded
     return "".join(_json_escape(c) if is_hidden(c) else c for c in encoded)
 

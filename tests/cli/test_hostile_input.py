@@ -301,7 +301,12 @@ def test_a_contingency_plan_breaks_lines_only_at_line_breaks(tmp_path, output):
     assert not [line for line in printed.split("\n") if line.strip(" |") in ("B", "C", "D", "E", "F", "G", "H", "I", "J")]
 
 
-@pytest.mark.parametrize("plan", ["\\u200b", "\\u202e\\u2066", " \\u3000\\t", "\\u0000"])
+# Zero-width and control characters, and characters that draw nothing though Unicode calls them
+# printable: Hangul fillers, a blank braille cell, the combining grapheme joiner, Khmer inherent vowels.
+BLANK_LOOKING = ["\\u3164", "\\u2800", "\\u115f\\u1160", "\\uffa0", "\\u034f", "\\u17b5"]
+
+
+@pytest.mark.parametrize("plan", ["\\u200b", "\\u202e\\u2066", " \\u3000\\t", "\\u0000", *BLANK_LOOKING])
 def test_an_invisible_contingency_plan_is_not_written(tmp_path, plan):
     path = tmp_path / "p.toml"
     review = '[review.A]\nalignment = "ok"\nmeasurability = "ok"\nsimplicity = "ok"\ncontingency = "ok"\n'
@@ -309,7 +314,17 @@ def test_an_invisible_contingency_plan_is_not_written(tmp_path, plan):
     path.write_text('format = 1\n[goal]\norders = 2\n[[stages]]\nname = "A"\nrate = 0.5\n[[stages]]\nname = "B"\n' + review)
     data = json.loads(run("check", str(path), "--format", "json").stdout)
     assert data["plans"][0]["complete"] is False
+    assert data["plans"][0]["missing_contingency_plans"] == ["A"]
     assert "review open" in run("check", str(path)).stdout
+
+
+@pytest.mark.parametrize("name", BLANK_LOOKING)
+def test_a_name_that_shows_nothing_is_refused(tmp_path, name):
+    path = tmp_path / "p.toml"
+    path.write_text(f'format = 1\n[goal]\norders = 2\n[[stages]]\nname = "{name}"\nrate = 0.5\n[[stages]]\nname = "B"\n')
+    result = run("calc", str(path))
+    assert result.returncode == 2
+    assert result.stderr == f"kpitui: error: {path}: stages[0].name: a stage needs a name\n"
 
 
 def test_markdown_escapes_character_references(tmp_path):

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -114,6 +115,17 @@ def test_a_mark_that_starts_a_text_or_a_line_is_escaped():
 def test_no_mark_starts_a_shown_text_or_line(text, line_breaks):
     for line in visible(text, line_breaks=line_breaks).split("\n"):
         assert not line or not unicodedata.category(line[0]).startswith("M")
+
+
+@pytest.mark.parametrize("char", ["\u3164", "\u115f", "\u1160", "\uffa0", "\u034f", "\u17b4", "\u17b5"])
+def test_a_printable_character_that_draws_nothing_is_shown_as_an_escape(char):
+    assert visible(f"A{char}B") == f"A{escape_char(char)}B"
+    assert restore(visible(f"A{char}B") + "C", f"A{char}B") == f"A{char}BC"
+    assert is_blank(char * 3)
+
+
+def test_a_blank_braille_cell_is_blank_but_shown_as_it_is():
+    assert is_blank("\u2800 \u2800") and visible("\u2800") == "\u2800"
 
 
 def test_only_a_line_break_breaks_a_line_and_invisible_text_is_blank():

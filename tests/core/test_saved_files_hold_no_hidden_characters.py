@@ -15,6 +15,7 @@ from kpitui.core.text.safe_text import is_hidden
 
 HIDDEN = ["\x00", "\x07", "\x08", "\t", "\r", "\x0b", "\x1b", "\x7f", "\x85", "\x9b", "\x9d", "\u2028", "\u2029"]
 HIDDEN += ["\u200b", "\u200d", "\u200e", "\u2066", "\u202e", "\ufeff", "\U000e0041", "\u061c", "\ufff9", "\n"]
+HIDDEN += ["\u3164", "\u115f", "\uffa0", "\u034f"]  # printable, yet they draw nothing
 # Any text, with the characters a hostile plan hides and those that end or escape a TOML string.
 TEXTS = st.lists(
     st.one_of(st.sampled_from(HIDDEN + ['"', "'", "\\", '"""', "#", "\u0301"]), st.characters(exclude_categories=["Cs"])),

@@ -21,6 +21,7 @@ from kpitui.core.domain.months import Month
 from kpitui.core.errors import RuleError, key_part
 from kpitui.core.text.formatting import format_count
 from kpitui.core.text.i18n import N_, _, tr
+from kpitui.core.text.safe_text import is_blank
 
 FORMAT = 1
 DEFAULT_MONTHS = 12
@@ -123,7 +124,7 @@ def check_names(names: Iterable[str], what: str) -> None:
     seen: dict[str, str] = {}  # by the name as people see it (NFC): look-alikes clash; names are kept as written
     for index, name in enumerate(names):
         check(f"[{index}].name", check_text, name)
-        if not name.strip():
+        if is_blank(name):  # spaces, or characters that draw nothing: no one could tell the stage by it
             raise RuleError(f"[{index}].name", _(_NAME_RULES[what][0]))
         key = name_key(name)
         if key in seen:

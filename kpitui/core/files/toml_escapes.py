@@ -10,7 +10,7 @@ Comments and literal strings ('...') are left as their author wrote them: kpitui
 
 import re
 
-from kpitui.core.text.safe_text import is_hidden
+from kpitui.core.text.safe_text import is_hidden, shows_as_written
 
 _STARTS = re.compile("[#'\"]")  # what may start a comment or a string (only saving imports this module)
 # Raw in a multi-line basic string, these are its line breaks and spacing (also after a
@@ -20,7 +20,7 @@ _MULTILINE_SPACING = "\n\r\t"
 
 def escaped(toml: str) -> str:
     """`toml` (valid TOML) with every hidden character inside a basic string written as a `\\u` escape."""
-    if toml.replace("\n", "").isprintable():
+    if shows_as_written(toml.replace("\n", "")):
         return toml  # nearly every save: nothing hidden to rewrite
     parts, index = [], 0
     while index < len(toml):

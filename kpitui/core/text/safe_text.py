@@ -10,6 +10,13 @@ import unicodedata
 # bidi overrides and zero-width joiners (Cf), surrogates (Cs), private use (Co), unassigned (Cn),
 # and line/paragraph separators (Zl, Zp).
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Printable by Unicode's categories, yet they draw nothing (default-ignorable code points that are
+# letters or marks: Hangul fillers, the combining grapheme joiner, Khmer inherent vowels): a name
+# made of them looks blank, so they are shown as escapes too. Variation selectors are not here:
+# they choose how the character before them looks (an emoji's colour form).
+_INVISIBLE_PRINTABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+# A braille cell with no dots is a blank, as a space is: a text of them is not written.
+BRAILLE_BLANK = "\u2800"
 # Marks that draw on the character before them: after an escape they would draw on its last letter,
 # and at the start of a text (or of a line) on whatever the terminal drew before it: a border, the
 # previous column, the indent of a line.
@@ -21,7 +28,12 @@ SPACES = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 
 def is_hidden(char: str) -> bool:
     """True for a character that must not reach the terminal as itself."""
-    return unicodedata.category(char) in _HIDDEN_CATEGORIES
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES or char in _INVISIBLE_PRINTABLE
+
+
+def shows_as_written(text: str) -> bool:
+    """True when `text` has no hidden character: the fast path of everything that escapes them."""
+    return text.isprintable() and _INVISIBLE_PRINTABLE.isdisjoint(text)
 
 
 def escape_char(char: str) -> str:
@@ -39,7 +51,7 @@ def is_blank(text: str) -> bool:
 
     This is what decides whether a text counts as written (a zero-width space is not a plan).
     """
-    return all(char.isspace() or is_hidden(char) for char in text)
+    return all(char.isspace() or char == BRAILLE_BLANK or is_hidden(char) for char in text)
 
 
 def text_lines(text: str) -> list[str]:
@@ -82,7 +94,7 @@ def visible(text: str, *, line_breaks: bool = False) -> str:
     `line_breaks` keeps "\\n" as it is, for a widget that shows lines (every other line
     separator still becomes an escape, so the widget cannot silently turn it into "\\n").
     """
-    if text.isprintable() and not _starts_with_mark(text):  # fast path: nothing to escape (nearly every real name)
+    if shows_as_written(text) and not _starts_with_mark(text):  # fast path: nothing to escape (nearly every real name)
         return text
     shown, start = [], 0
     for index in _escaped(text, line_breaks):
