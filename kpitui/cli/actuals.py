@@ -42,7 +42,9 @@ def report(result: Imported, dry_run: bool) -> str:
                 new=format_count(record.count),
             )
         )
-    if not result.added and not result.replaced:
+    if not result.unchanged and not result.added and not result.replaced:
+        lines.append(_("Nothing to change: no row below the header has a count."))
+    elif not result.added and not result.replaced:
         lines.append(tr("Nothing to change: all {n} counts are already recorded.", n=len(result.unchanged)))
     else:
         counts = {"added": len(result.added), "replaced": len(result.replaced), "unchanged": len(result.unchanged)}

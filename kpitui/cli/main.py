@@ -139,7 +139,7 @@ def _app_parser() -> _Parser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("plan", nargs="?", help=_("plan file to open (created on first save if missing)"))
+    parser.add_argument("plan", nargs="?", metavar="PLAN", help=_("plan file to open (created on first save if missing)"))
     parser.add_argument(
         "--version", action="version", version=f"kpitui {__version__}", help=_("show program's version number and exit")
     )
@@ -149,7 +149,7 @@ def _app_parser() -> _Parser:
 
 def _calc(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     calc = commands.add_parser("calc", help=_("the goal, the KGI and every stage's target"))
-    calc.add_argument("plan", help=_("plan file (TOML, format 1)"))
+    calc.add_argument("plan", metavar="PLAN", help=_("plan file (TOML, format 1)"))
     calc.add_argument("--scenario", metavar="NAME", help=_("calculate this scenario instead of the baseline"))
     calc.add_argument("--top", type=_top, metavar="N", help=_("also the forward calculation from N at the top"))
     calc.add_argument(
@@ -190,7 +190,7 @@ def _status(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
             "Exit 0 when no stage is behind, 1 when one is, 2 for an invalid plan or usage."
         ),
     )
-    status.add_argument("plan", help=_("plan file with start and [actuals] (TOML, format 1)"))
+    status.add_argument("plan", metavar="PLAN", help=_("plan file with start and [actuals] (TOML, format 1)"))
     status.add_argument("--as-of", metavar="YYYY-MM", help=_("the month to report on (default: the last month with actuals)"))
     status.add_argument("--format", choices=FORMATS, default="table", help=_("output format (default: table)"))
     return status
@@ -209,7 +209,7 @@ def _actuals(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
             "stops the import with file:line:column, and the plan is left as it was."
         ),
     )
-    actuals.add_argument("plan", help=_('plan file with start = "YYYY-MM" (TOML, format 1)'))
+    actuals.add_argument("plan", metavar="PLAN", help=_('plan file with start = "YYYY-MM" (TOML, format 1)'))
     actuals.add_argument("csvs", nargs="+", metavar="CSV", help=_("CSV exports to record"))
     actuals.add_argument(
         "--replace", action="store_true", help=_("replace counts already recorded with different ones (default: refuse)")
@@ -220,7 +220,7 @@ def _actuals(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
 
 def _new(commands: "argparse._SubParsersAction[_Parser]") -> _Parser:
     new = commands.add_parser("new", help=_("write a starter plan (the reference case)"))
-    new.add_argument("path", help=_("where to write it; an existing file is never overwritten"))
+    new.add_argument("path", metavar="PATH", help=_("where to write it; an existing file is never overwritten"))
     return new
 
 
@@ -302,6 +302,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_app(argv: list[str]) -> int:
     parser = _app_parser()
     args, extra = parser.parse_known_args(argv)
+    for word in extra:
+        if commands := _commands_with_option(word):  # `kpitui --format json`: the command was left out
+            raise UsageError(
+                tr(
+                    "{option} is an option of {commands}: name the command first, as in `kpitui {command} PLAN {written}`",
+                    option=quoted(word),
+                    written=word,
+                    commands=", ".join(commands),
+                    command=commands[0],
+                )
+            )
     if extra and args.plan is not None and not os.path.lexists(args.plan):
         raise UsageError(
             tr(
@@ -315,6 +326,12 @@ def _open_app(argv: list[str]) -> int:
     from kpitui.cli.open_app import open_app  # the only path that loads Textual
 
     return open_app(args.plan)
+
+
+def _commands_with_option(word: str) -> list[str]:
+    """The commands that take the option `word` (`--format` or `--format=json`); only a mistake asks."""
+    option = word.split("=", 1)[0]
+    return [command for command in COMMAND_PARSERS if option in _command_parser(command)[1]._option_string_actions]
 
 
 def _report(message: str) -> None:

@@ -45,6 +45,14 @@ def test_the_sample_export_is_recorded_with_a_summary(plan, samples):
     assert again.stdout == "Nothing to change: all 5 counts are already recorded.\n"
 
 
+def test_an_export_with_no_count_says_so_and_changes_nothing(plan, tmp_path):
+    before = plan.read_bytes()
+    export = write(tmp_path, "month,stage,count\n2026-07,Visits,\n")
+    result = kpitui("actuals", str(plan), str(export))
+    assert (result.returncode, result.stdout) == (0, "Nothing to change: no row below the header has a count.\n")
+    assert plan.read_bytes() == before
+
+
 def test_the_japanese_sample_export_in_cp932(samples, tmp_path):
     path = tmp_path / "plan.toml"
     shutil.copy(samples / "web-reference-ja.toml", path)
@@ -151,7 +159,11 @@ BAD = {
     "a second month column": ("month,月,Visits\n2026-07,2026-07,1\n", '{csv}:1:2: a second month column ("月")'),
     "more cells than columns": ("month,Visits\n2026-07,1,2\n", "{csv}:2:3: more cells than the header's 2 columns"),
     "a count without a stage": ("month,stage,count\n2026-07,,5\n", "{csv}:2:2: no stage given for this count"),
-    "an unclosed quote": ('month,Visits\n2026-07,"1\n', "{csv}:2:1: not valid CSV: unexpected end of data"),
+    "an unclosed quote": ('month,Visits\n2026-07,"1\n', "{csv}:2:1: not valid CSV: a quote opened in this row is never closed"),
+    "an unclosed quote in the header": (
+        '"month,stage,count\n2026-07,Visits,5\n',
+        "{csv}:1:1: not valid CSV: a quote opened in this row is never closed",
+    ),
     "a count of 5,000 digits": (
         "month,Visits\n2026-07," + "9" * 5000 + "\n",
         '{csv}:2:2: must be at most 1,000,000,000,000 (got "' + "9" * 40 + '…" (5,000 characters))',

@@ -242,6 +242,15 @@ MESSAGES = {
         ["calcx", "PLAN"],
         'unknown command "calcx": the commands are calc, compare, check, status, actuals, new (see `kpitui --help`)',
     ),
+    "an option before its command": (
+        ["--format", "json"],
+        '"--format" is an option of calc, compare, check, status: name the command first, as in `kpitui calc PLAN --format`',
+    ),
+    "a command's only option before it": (
+        ["--as-of=2026-04", "p.toml"],
+        '"--as-of=2026-04" is an option of status: name the command first, as in `kpitui status PLAN --as-of=2026-04`',
+    ),
+    "no plan for calc": (["calc", "--top", "5"], "the following arguments are required: PLAN (see `kpitui calc --help`)"),
     "top of 5000 digits": (
         ["calc", "p.toml", "--top", "9" * 5000],
         "argument --top: must be at most 1,000,000,000,000,000,000 (got a number of 5,000 digits) (see `kpitui calc --help`)",

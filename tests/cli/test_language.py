@@ -162,7 +162,7 @@ def test_help_is_japanese_argparse_words_included(command):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["calc"], "kpitui: error: 次の引数が必要です: plan（`kpitui calc --help` を参照）"),
+        (["calc"], "kpitui: error: 次の引数が必要です: PLAN（`kpitui calc --help` を参照）"),
         (
             ["calc", "p.toml", "--top", "0"],
             "kpitui: error: 引数 --top: 1 以上で指定してください（指定値: 0）（`kpitui calc --help` を参照）",

@@ -374,15 +374,15 @@ class ProgressScreen(PlanScreen):
         if read is None:
             return
         if not read.result.added and not read.result.replaced:
-            self.notify(
-                tr(
+            if read.result.unchanged:
+                told = tr(
                     "Nothing to change: all {count} counts in {file} are already recorded.",
                     count=len(read.result.unchanged),
                     file=read.path.name,
-                ),
-                markup=False,
-                timeout=4,
-            )
+                )
+            else:
+                told = tr("Nothing to change: no row of {file} below its header has a count.", file=read.path.name)
+            self.notify(told, markup=False, timeout=4)
             return
         if await self.app.push_screen_wait(ImportPreview(read, key_display(self, "undo"))):
             self.app.apply_edit(

@@ -77,6 +77,8 @@ def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
             yield line, cells
             line = skipped + reader.line_num + 1
     except csv.Error as error:
+        if skipped + reader.line_num >= len(lines):  # the file ended inside a quoted cell: say where it began
+            raise PlanError.at_position(path, line, 1, _("not valid CSV: a quote opened in this row is never closed")) from None
         raise PlanError.at_position(
             path, skipped + reader.line_num, 1, tr("not valid CSV: {detail}", detail=str(error))
         ) from None
