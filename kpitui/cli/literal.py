@@ -5,6 +5,7 @@ become Markdown syntax, and never send a control sequence to the terminal.
 """
 
 import os
+import re
 import sys
 
 from kpitui.core.text.columns import fit_widths
@@ -20,9 +21,17 @@ MAX_WIDTH = 1000  # wider than any table needs: COLUMNS=99999999 lays out like 1
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
+# GitHub links more than Markdown does, once it has rendered: `@name` mentions someone (and notifies
+# them), `:name:` draws an emoji, `#12` links an issue, `https://` and `www.` start links. A
+# backslash does not stop it; an empty HTML comment between the characters does, and shows nothing.
+GITHUB_LINK_STARTS = r"(?<=[@:])(?=[\w/])|(?<=#)(?=\d)|(?<=www)(?=\.)"
+UNLINK = "<!-- -->"
+
+
 def markdown(text: str) -> str:
-    """Text that a Markdown renderer shows exactly as written."""
-    return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
+    """Text that a Markdown renderer, GitHub's included, shows exactly as written."""
+    escaped = "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in visible(text))
+    return re.sub(GITHUB_LINK_STARTS, UNLINK, escaped, flags=re.IGNORECASE)  # compiled on the first Markdown output
 
 
 def render_lines(lines: list[str]) -> str:

@@ -336,6 +336,18 @@ def test_a_name_that_shows_nothing_is_refused(tmp_path, name):
     assert result.stderr == f"kpitui: error: {path}: stages[0].name: a stage needs a name\n"
 
 
+def test_markdown_starts_no_mention_emoji_issue_or_link_on_github(tmp_path):
+    path = tmp_path / "p.toml"
+    title = "Plan :smile: @octocat #1 https://evil.example/x WWW.evil.example a@b.example"
+    path.write_text(PLAN.replace('title = "T"', f'title = "{title}"').replace('name = "Leads"', 'name = ":rocket: @team"'))
+    printed = run("calc", str(path), "--format", "markdown").stdout
+    # GitHub links these after rendering, and a backslash does not stop it: an empty comment does.
+    shown = "Plan :<!-- -->smile: @<!-- -->octocat #<!-- -->1 https:<!-- -->//evil.example/x WWW<!-- -->.evil.example"
+    assert f"## {shown} a@<!-- -->b.example\n" in printed
+    assert "| :<!-- -->rocket: @<!-- -->team |" in printed
+    assert printed.replace("<!-- -->", "").count("@octocat") == 1  # shown as written once rendered
+
+
 def test_markdown_escapes_character_references(tmp_path):
     path = tmp_path / "p.toml"
     path.write_text(PLAN.replace('name = "Leads"', 'name = "&#x202E;slevart &lt;b&gt; &amp;"'), encoding="utf-8")
