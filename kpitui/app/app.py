@@ -29,6 +29,7 @@ from kpitui.core.domain.funnel import check_figures
 from kpitui.core.domain.plan import Plan
 from kpitui.core.errors import PlanError
 from kpitui.core.files.atomic import existing_target
+from kpitui.core.files.planfile import Fingerprint, fingerprint, save_plan
 from kpitui.core.session import recovery
 from kpitui.core.session.document import PlanDocument
 from kpitui.core.text.i18n import N_, _, tr
@@ -302,17 +303,19 @@ class KpiApp(FailSafeApp, TypeAheadApp):
             path = await self.ask_save_path(None)
             if path is None:
                 return False
-        # Looked at off the UI thread, before any question: a folder, a FIFO or a device there now
-        # is refused at once, never asked about and never opened.
-        existing = await off_ui_thread(self, lambda: existing_target(str(path), str(path)))
-        if isinstance(existing, Exception):
-            return self.not_saved(existing)
-        if await self.overwrite_refused(path, exists=existing is not None):
+        # The file is looked at, and written, off the UI thread (a network folder can hang): a
+        # folder, a FIFO or a device there now is refused at once, never asked about and never opened.
+        found = await off_ui_thread(self, lambda: (existing_target(str(path), str(path)), fingerprint(path)))
+        if isinstance(found, Exception):
+            return self.not_saved(found)
+        existing, now = found
+        if await self.overwrite_refused(path, exists=existing is not None, found=now):
             return False
-        try:
-            self.document.save(path)
-        except PlanError as error:
-            return self.not_saved(error)
+        plan = self.document.plan  # edits made while it is written stay unsaved
+        written = await off_ui_thread(self, lambda: save_plan(plan, path))
+        if isinstance(written, Exception):
+            return self.not_saved(written)
+        self.document.saved(plan, path, written)
         self.show_title()
         self.notify(tr("Saved {path}", path=str(path)), markup=False, timeout=3)
         return True
@@ -334,14 +337,15 @@ class KpiApp(FailSafeApp, TypeAheadApp):
         )
         return False
 
-    async def overwrite_refused(self, path: Path, *, exists: bool) -> bool:
-        """True when the user would rather not overwrite a file changed or created by someone else."""
+    async def overwrite_refused(self, path: Path, *, exists: bool, found: Fingerprint | None) -> bool:
+        """True when the user would rather not overwrite a file changed or created by someone else
+        (`found`: the file's fingerprint now)."""
         if path == self.document.path:
-            if not self.document.changed_on_disk():
+            if not self.document.changed_on_disk(found):
                 return False
             question = (
                 tr("{file} was deleted or moved since it was opened here. Save the plan there again?", file=path.name)
-                if self.document.deleted_on_disk()
+                if self.document.deleted_on_disk(found)
                 else tr("{file} changed on disk since it was opened here. Overwrite those changes?", file=path.name)
             )
         elif exists:

@@ -295,3 +295,36 @@ async def test_quitting_from_the_command_palette_also_asks(app_on):
         await pilot.press("c")
         await pilot.pause()
         assert app_on.is_running and app_on.document.modified
+
+
+async def test_a_save_that_hangs_leaves_the_app_answering_keys_and_edits_made_meanwhile_unsaved(app_on, plan_file, monkeypatch):
+    """A plan on a network folder that stops answering: the write runs off the UI thread."""
+    import threading
+
+    from kpitui.core.files import planfile
+    from kpitui.core.session import document
+
+    writing, release, written = threading.Event(), threading.Event(), threading.Event()
+    real_save = planfile.save_plan
+
+    def hanging_save(plan, path, **options):
+        writing.set()
+        release.wait(10)  # the old code waited here on the UI thread, keys and all
+        try:
+            return real_save(plan, path, **options)
+        finally:
+            written.set()
+
+    monkeypatch.setattr(document, "save_plan", hanging_save)
+    monkeypatch.setattr("kpitui.app.app.save_plan", hanging_save, raising=False)
+    async with app_on.run_test() as pilot:
+        await change_first_rate(pilot, "20")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, writing.is_set)
+        await change_first_rate(pilot, "30")  # typed while the file is written
+        assert not written.is_set() and app_on.document.plan.stages[0].rate == Decimal("0.3")
+        release.set()
+        await wait_until(pilot, lambda: load_plan(plan_file).stages[0].rate == Decimal("0.2"))
+        await pilot.pause()
+        assert app_on.document.modified  # 30 % was typed after the save began: still unsaved
+        assert app_on.document.saved_plan.stages[0].rate == Decimal("0.2")

@@ -64,26 +64,30 @@ class PlanDocument:
                 return plan.goal
         return None
 
-    def changed_on_disk(self) -> bool:
-        """Someone else wrote, created or removed the file since it was opened or saved here."""
-        return self.path is not None and fingerprint(self.path) != self.disk_fingerprint
+    def changed_on_disk(self, found: Fingerprint | None) -> bool:
+        """Someone else wrote, created or removed the file since it was opened or saved here, its
+        `fingerprint` being `found` now (looked at by the caller: a network folder can hang)."""
+        return self.path is not None and found != self.disk_fingerprint
 
-    def deleted_on_disk(self) -> bool:
+    def deleted_on_disk(self, found: Fingerprint | None) -> bool:
         """The file this plan was opened from or saved to is gone (deleted or moved away)."""
-        return self.path is not None and self.disk_fingerprint is not None and fingerprint(self.path) is None
+        return self.path is not None and self.disk_fingerprint is not None and found is None
 
     def save(self, path: Path | None = None) -> None:
-        """Save atomically to `path` (save as) or to the document's file; PlanError says why it failed.
-
-        Recovery copies holding exactly what was saved go: nothing in them is unsaved any more.
-        """
+        """Save atomically to `path` (save as) or to the document's file; PlanError says why it failed."""
         target = path or self.path
         if target is None:
             raise ValueError(_("the plan has no file yet: save it as a new file"))
         plan = self.plan
-        self.disk_fingerprint = save_plan(plan, target)
-        self.path, self.saved_plan = target, plan
-        recovery.remove_saved(target, plan)
+        self.saved(plan, target, save_plan(plan, target))
+
+    def saved(self, plan: Plan, path: Path, written: Fingerprint | None) -> None:
+        """`plan` was saved to `path`, which has the fingerprint `written` now; edits made while it was
+        written stay unsaved. Recovery copies holding exactly what was saved go: nothing in them is
+        unsaved any more."""
+        self.disk_fingerprint = written
+        self.path, self.saved_plan = path, plan
+        recovery.remove_saved(path, plan)
         self.keep_recovery_current()
 
     # Recovery copies --------------------------------------------------------------------------------
