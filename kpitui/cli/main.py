@@ -90,14 +90,20 @@ def _help_width() -> int:
 
 
 def _top(text: str) -> int:
-    from kpitui.core.session.typed_input import parse_typed_top
+    from kpitui.core.domain.quantities import decimal_places, number_as_written
+    from kpitui.core.session.typed_input import parse_typed_number, parse_typed_top
 
     try:
         return parse_typed_top(text)
     except ValueError as error:
-        whole = text.strip().replace(",", "").replace("_", "")
-        if len(whole) < 20 and whole.lstrip("+-").isdecimal() and int(whole) < 1:  # the usual slip, in the reader's language
-            raise argparse.ArgumentTypeError(tr("must be at least 1 (got {value})", value=int(whole))) from None
+        try:
+            number = parse_typed_number(text)  # the rules of what is typed, separators and digits too
+        except ValueError:
+            number = None
+        if number is not None and number < 1 and not decimal_places(number):  # the usual slip, in the reader's language
+            raise argparse.ArgumentTypeError(
+                tr("must be at least 1 (got {value})", value=number_as_written(text.strip()))
+            ) from None
         raise argparse.ArgumentTypeError(str(error)) from None
 
 

@@ -226,3 +226,37 @@ async def test_notifications_wrap_without_a_line_starting_with_a_closing_mark(sa
         await wait_until(pilot, lambda: "削除しまし" in screen_text(app))
         text = screen_text(app)
         assert not set(line_starts(text)) & {"、", "。", "ー", "？", "）"}, text
+
+
+GROUPING = "a comma (or _) goes only between groups of three digits"
+
+
+@pytest.mark.parametrize(("row", "typed"), [(1, "1,5"), (2, "12,5"), (1, "１，５"), (1, "1,0万"), (2, "٣")])
+async def test_the_money_editors_refuse_a_decimal_comma_and_other_scripts_digits(samples, row, typed):
+    app = make_app(samples / PLAN)
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = app.document.plan.goal
+        await pilot.press("g", *["down"] * row)
+        await open_editor(pilot, "enter")
+        await type_text(pilot, typed)
+        await pilot.press("enter")
+        await pilot.pause()
+        value, problem = editor_state(app)  # still open, saying how to write it
+        assert value == typed and (GROUPING in problem or "write digits as 0-9" in problem)
+        assert app.document.plan.goal == before
+
+
+@pytest.mark.parametrize("typed", ["1,0,0,0", "0,5", "٣"])
+async def test_the_count_editor_refuses_a_misplaced_separator_and_other_scripts_digits(samples, typed):
+    app = make_app(samples / PLAN)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        actuals = app.document.plan.actuals
+        await open_editor(pilot, "enter")
+        await type_text(pilot, typed)
+        await pilot.press("enter")
+        await pilot.pause()
+        value, problem = editor_state(app)
+        assert value == typed and (GROUPING in problem or "write digits as 0-9" in problem)
+        assert app.document.plan.actuals == actuals

@@ -129,7 +129,25 @@ BAD = {
     ),
     "a misplaced separator": (
         'month,Visits\n2026-07,"1,31"\n',
-        '{csv}:2:2: must be a whole number of 0 or more, like 1510 or 1,510 (got "1,31")',
+        "{csv}:2:2: a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; "
+        'use a point for decimals, like 1.5 (got "1,31")',
+    ),
+    "a decimal comma read as a thousands separator": (  # issue 9: 0,500 was read as 500
+        'month,Visits\n2026-07,"0,500"\n',
+        "{csv}:2:2: a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; "
+        'use a point for decimals, like 1.5 (got "0,500")',
+    ),
+    "a count in Arabic-Indic digits": (  # issue 9: read as 3
+        "month,Visits\n2026-07,٣\n",
+        '{csv}:2:2: write digits as 0-9 (or full-width ０-９) (got "٣")',
+    ),
+    "a count with a superscript": (  # issue 9: NFKC read 10² as 102
+        "month,Visits\n2026-07,10²\n",
+        '{csv}:2:2: write digits as 0-9 (or full-width ０-９) (got "10²")',
+    ),
+    "a month in Arabic-Indic digits": (  # issue 9: read as 2026-07
+        "month,Visits\n٢٠٢٦-٠٧,1\n",
+        '{csv}:2:1: write digits as 0-9 (or full-width ０-９) (got "٢٠٢٦-٠٧")',
     ),
     "a count too large": (
         "month,Visits\n2026-07,1000000000001\n",

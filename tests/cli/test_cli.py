@@ -138,6 +138,43 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path):
     assert top.stderr == "kpitui: error: argument --top: must be at least 1 (got 0) (see `kpitui calc --help`)\n"
 
 
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [
+        ("-0", "must be at least 1 (got -0)"),  # quoted as typed, not as its value
+        (
+            "0,5",
+            "a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; "
+            'use a point for decimals, like 1.5 (got "0,5")',
+        ),  # was "forward from 5"
+        (
+            "1,5",
+            "a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; "
+            'use a point for decimals, like 1.5 (got "1,5")',
+        ),  # was "forward from 15"
+        ("١٠٠", 'write digits as 0-9 (or full-width ０-９) (got "١٠٠")'),
+    ],
+)
+def test_top_is_read_by_the_rules_of_typed_numbers(samples, top, message):
+    result = kpitui("calc", str(samples / "web-reference.toml"), f"--top={top}")
+    assert (result.returncode, result.stderr) == (2, f"kpitui: error: argument --top: {message} (see `kpitui calc --help`)\n")
+
+
+def test_top_with_thousands_separators_and_full_width_digits(samples):
+    for top in ("1,000", "１，０００", "1_000"):
+        assert "forward from 1,000" in kpitui("calc", str(samples / "web-reference.toml"), f"--top={top}").stdout
+
+
+def test_as_of_in_digits_of_another_script_is_refused(samples):
+    plan = samples / "web-reference.toml"
+    result = kpitui("status", str(plan), "--as-of", "٢٠٢٦-٠٥")
+    assert (result.returncode, result.stderr) == (
+        2,
+        f'kpitui: error: {plan}: --as-of: write digits as 0-9 (or full-width ０-９) (got "٢٠٢٦-٠٥")\n',
+    )
+    assert "as of 2026-05" in kpitui("status", str(plan), "--as-of", "２０２６-０５").stdout
+
+
 def test_unknown_scenario_exits_2(samples):
     result = kpitui("calc", str(samples / "saas-trial.toml"), "--scenario", "nope")
     assert result.returncode == 2

@@ -458,6 +458,45 @@ LONG_INTEGERS = {
 # Placed at its line and column (tomllib says nowhere) and named by its key path.
 CASES |= {f"integer longer than Python converts: {name}": case for name, case in LONG_INTEGERS.items()}
 
+# Issue 9: numbers written as text follow the rules of what a person types: ASCII or full-width
+# digits only (Python reads `٣` as 3), and a separator only between groups of three digits.
+DIGITS_MESSAGE = "write digits as 0-9 (or full-width ０-９)"
+GROUPING = "a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; use a point for decimals, like 1.5"
+CASES |= {
+    "rate in Arabic-Indic digits": (
+        edited("rate = 0.5", 'rate = "٣%"'),
+        f'plan.toml: stages[0].rate: {DIGITS_MESSAGE} (got "٣%")',
+    ),
+    "share in Devanagari digits": (
+        edited("orders = 20", 'revenue = 100\naverage_deal = 10\nchannel_share = "३०%"'),
+        f'plan.toml: goal.channel_share: {DIGITS_MESSAGE} (got "३०%")',
+    ),
+    "weight in Arabic-Indic digits": (
+        'months = 2\nseasonality = [1, "٣%"]\n' + BASE,
+        f'plan.toml: seasonality[1]: {DIGITS_MESSAGE} (got "٣%")',
+    ),
+    "start in Arabic-Indic digits": ('start = "٢٠٢٦-٠٤"\n' + BASE, f'plan.toml: start: {DIGITS_MESSAGE} (got "٢٠٢٦-٠٤")'),
+    "actuals month in Arabic-Indic digits": (
+        START + '[actuals."٢٠٢٦-٠٤"]\nA = 1\n',
+        f'plan.toml: actuals."٢٠٢٦-٠٤": {DIGITS_MESSAGE} (got "٢٠٢٦-٠٤")',
+    ),
+    "rate with an underscore": (edited("rate = 0.5", 'rate = "1_0%"'), f'plan.toml: stages[0].rate: {GROUPING} (got "1_0%")'),
+    "rate with a decimal comma": (edited("rate = 0.5", 'rate = "1,5%"'), f'plan.toml: stages[0].rate: {GROUPING} (got "1,5%")'),
+    # a number written with a point or an exponent is quoted as the file writes it, never as its value
+    "months with an exponent": (
+        "months = 0.1e1\n" + BASE,
+        "plan.toml: months: must be written as a whole number, without a point or an exponent, like 1 (got 0.1e1)",
+    ),
+    "orders with an exponent": (
+        edited("orders = 20", "orders = 0.2e2"),
+        "plan.toml: goal.orders: must be written as a whole number, without a point or an exponent, like 20 (got 0.2e2)",
+    ),
+    "an actual count with an exponent": (
+        START + '[actuals."2026-04"]\nA = 0.1e1\n',
+        'plan.toml: actuals."2026-04".A: must be written as a whole number, without a point or an exponent, like 1 (got 0.1e1)',
+    ),
+}
+
 
 def test_an_integer_of_a_whole_plan_file_is_placed_within_a_time_budget():
     text = edited("orders = 20", "orders = " + "9" * 4_000_000)

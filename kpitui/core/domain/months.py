@@ -6,9 +6,9 @@ from typing import NamedTuple
 # Patterns as text: `re` compiles each on first use (and caches it), not on every command's start-up.
 # How analytics and CRM exports and spreadsheets write a month (SPEC 6).
 _LENIENT = (
-    r"(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*0?1)?",  # 2026-04, 2026/4, 2026-04-01
-    r"(\d{4})(\d{2})",  # 202604
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*1\s*日)?",  # 2026年4月
+    r"([0-9]{4})\s*[-/.]\s*([0-9]{1,2})(?:\s*[-/.]\s*0?1)?",  # 2026-04, 2026/4, 2026-04-01
+    r"([0-9]{4})([0-9]{2})",  # 202604
+    r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(?:\s*1\s*日)?",  # 2026年4月
 )
 MIN_YEAR, MAX_YEAR = 1900, 9999
 
@@ -54,7 +54,12 @@ def _from_match(match: re.Match[str] | None) -> Month | None:
 
 
 def read_month(text: str) -> Month | None:
-    """A month however an export spells it (`2026/4`, `202604`, `2026年4月` …); None if it is not one."""
+    """A month however an export spells it (`2026/4`, `202604`, `2026年4月`, full-width `２０２６／４` …); None
+    if it is not one. ValueError for digits of another script (`٢٠٢٦-٠٥`): the one rule of `fold_width`."""
+    if not text.isascii():
+        from kpitui.core.domain.quantities import fold_width
+
+        text = fold_width(text)
     text = text.strip()
     for pattern in _LENIENT:
         month = _from_match(re.fullmatch(pattern, text))
@@ -85,7 +90,7 @@ def parse_month(value: object, key: str = "") -> Month:
     if not isinstance(value, str):
         raise ValueError(tr('must be a month written as text like "2026-04" (got {value})', value=describe(value)))
     # "YYYY-MM" checked without a regex, as `(\d{4})-(\d{2})` would: every command reads `start`.
-    if len(value) == 7 and value[4] == "-" and value[:4].isdecimal() and value[5:].isdecimal():
+    if len(value) == 7 and value.isascii() and value[4] == "-" and value[:4].isdecimal() and value[5:].isdecimal():
         try:
             return month_of(int(value[:4]), int(value[5:]))
         except ValueError:

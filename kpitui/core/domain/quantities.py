@@ -10,6 +10,8 @@ callers add where the value came from (a key path, an editor). Values are quoted
 everywhere: a number bare as written, text in double quotes, hidden characters as escapes.
 """
 
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kpitui.core.exact import EXACT
@@ -33,6 +35,10 @@ MAX_WEIGHT = Decimal(10**6)
 MAX_WEIGHT_PLACES = 6
 PERCENT_SIGNS = ("%", "％")  # the full-width sign too, as a Japanese keyboard types it (SPEC 7)
 LONGEST_QUOTE = 40  # characters of a value quoted back in a message; longer ones are summed up
+# Thousands separators: one kind, `,` or `_`, between groups of three digits after a first group of
+# one to three that does not start with 0 (`1,000`, `12,345,678.5`); anything else (`1,5`, `0,500`,
+# `1,0,0,0`) is a decimal comma or a slip, never read as a bigger number. As text: compiled on first use.
+_GROUPED = r"[+-]?[1-9][0-9]{0,2}([,_])[0-9]{3}(?:\1[0-9]{3})*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?"
 
 _TYPE_NAMES = {
     "dict": N_("a table"),
@@ -55,6 +61,47 @@ def number_as_written(text: str) -> str:
     if len(text) > LONGEST_QUOTE:
         return tr("a number of {digits} digits", digits=format_count(sum(c.isdigit() for c in text)))
     return visible(text)
+
+
+def fold_width(text: str, original: str | None = None) -> str:
+    """Full-width digits and signs as their ASCII selves, the way NFKC reads them: `４５％` → `45%`, `１，０００` → `1,000`.
+
+    Only the width is folded, not everything NFKC folds: NFKC would also read `10²` as `102`. Digits
+    of other scripts (`٣`, `३`, `𝟑`, `²`) are refused (`original` quotes the text in the message):
+    Python's own int() and Decimal() would read `٣` as 3, but no one plans in them, and a plan must
+    mean the same to every reader. Full-width digits are what a Japanese input method types (SPEC 7).
+    """
+    if text.isascii():
+        return text
+    folded = "".join(unicodedata.normalize("NFKC", c) if unicodedata.decomposition(c).startswith("<wide>") else c for c in text)
+    if any(c.isdigit() and not c.isascii() for c in folded):
+        raise ValueError(
+            tr(
+                "write digits as 0-9 (or full-width ０-９) (got {value})",
+                value=quoted(text.strip()) if original is None else original,
+            )
+        )
+    return folded
+
+
+def ungrouped(text: str, original: str) -> str:
+    """The number in `text` (width folded) without its thousands separators: `1,000.5` → `1000.5`.
+
+    The one grouping rule for every number a person types or a file holds as text (`_GROUPED`);
+    any other separator is refused with a message that says how to write it (quoting `original`).
+    """
+    if "," not in text and "_" not in text:
+        return text
+    grouped = re.fullmatch(_GROUPED, text.strip())
+    if grouped is None:
+        raise ValueError(
+            tr(
+                "a comma (or _) goes only between groups of three digits, like 1,000 or 12,345,678; "
+                "use a point for decimals, like 1.5 (got {value})",
+                value=original,
+            )
+        )
+    return text.replace(grouped[1], "")
 
 
 def describe(value: object) -> str:
@@ -142,10 +189,10 @@ def percent_number(text: str, original: str, as_number: str | None = None) -> De
 
     Messages quote `original`, or `as_number` once the text did read as a number.
     """
-    body = text.strip()
+    body = fold_width(text, original).strip()
     body = body[:-1].rstrip() if body.endswith(PERCENT_SIGNS) else body  # one sign: `10%%` is no number
     try:
-        number = read_number(body)
+        number = read_number(ungrouped(body, original))
     except NumberOutOfRange:
         raise ValueError(out_of_range(as_number or original)) from None
     except InvalidOperation:

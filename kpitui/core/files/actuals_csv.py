@@ -14,7 +14,7 @@ from typing import TypeVar
 from kpitui.core.domain.actuals import Record, check_month, check_stage
 from kpitui.core.domain.months import read_month
 from kpitui.core.domain.plan import Plan
-from kpitui.core.domain.quantities import MAX_COUNT, describe
+from kpitui.core.domain.quantities import MAX_COUNT, describe, fold_width, ungrouped
 from kpitui.core.errors import PlanError
 from kpitui.core.files.planfile import position, read_bytes
 from kpitui.core.text.formatting import format_count
@@ -27,7 +27,6 @@ HEADER_ALIASES = {
     "count": ("count", "件数"),
 }
 T = TypeVar("T")
-_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 def _header_role(name: str) -> str | None:
@@ -84,14 +83,18 @@ def _rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:
         ) from None
 
 
-def _count(text: str) -> int | None:
-    """A count as exports write it: `1510`, `1,510`, full-width digits; None for an empty cell."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+def count_cell(text: str) -> int | None:
+    """A count as exports write it: `1510`, `1,510`, full-width digits; None for an empty cell.
+
+    Digits and separators follow the rule of everything typed (`fold_width`, `ungrouped`): `1,5` is refused.
+    """
+    cleaned = fold_width(text, describe(text)).strip()
     if not cleaned:
         return None
-    if not _COUNT.fullmatch(cleaned):
+    digits = ungrouped(cleaned, describe(text))
+    if not re.fullmatch("[0-9]+", digits):
         raise ValueError(tr("must be a whole number of 0 or more, like 1510 or 1,510 (got {value})", value=describe(text)))
-    count = Decimal(cleaned.replace(",", ""))  # bounded before int(), which refuses over 4,300 digits in its own words
+    count = Decimal(digits)  # bounded before int(), which refuses over 4,300 digits in its own words
     if count > MAX_COUNT:
         raise ValueError(tr("must be at most {bound} (got {value})", bound=format_count(MAX_COUNT), value=describe(text)))
     return int(count)
@@ -146,7 +149,7 @@ def read_records(path: str, plan: Plan) -> list[Record]:
         cells += [""] * (len(header) - len(cells))
         month_column = roles["month"] + 1
         month_text = cells[roles["month"]]
-        month = read_month(unicodedata.normalize("NFKC", month_text))
+        month = at(line, month_column, read_month, month_text)
         if month is None:
             raise fail(
                 line,
@@ -165,7 +168,7 @@ def read_records(path: str, plan: Plan) -> list[Record]:
         else:
             pairs = [(name, index) for index, name in stage_columns.items()]
         for stage, index in pairs:
-            count = at(line, index + 1, _count, cells[index])
+            count = at(line, index + 1, count_cell, cells[index])
             if count is not None:
                 records.append(Record(month, stage, count, f"{path}:{line}:{index + 1}"))
     return records

@@ -1,13 +1,12 @@
 """What a person types into an editor: rates in percent, numbers with separators, goal figures.
 
 Every parser returns a domain value or raises `ValueError` with a message fit to show in the
-editor. Every parser first folds what a Japanese keyboard types (`normalise_typed`), and numbers
+editor. Every parser first folds what a Japanese keyboard types (`fold_width`: digits of other scripts are refused), and numbers
 may be written with 万/億/兆 (`1,000万`, `12億3,456万7,890`), in either interface language (SPEC 7).
 The bounds are those of plan files (`kpitui.core.domain.quantities`), checked on the number as
 typed before any arithmetic: `1e9999999` is refused at once, never expanded.
 """
 
-import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
@@ -21,12 +20,14 @@ from kpitui.core.domain.quantities import (
     check_money,
     check_months,
     decimal_places,
+    fold_width,
     number_as_written,
     out_of_range,
     parse_recorded_count,
     percent_number,
     quoted,
     read_number,
+    ungrouped,
 )
 from kpitui.core.exact import EXACT
 from kpitui.core.text.formatting import format_count, format_decimal
@@ -34,19 +35,9 @@ from kpitui.core.text.i18n import _, tr
 from kpitui.core.text.myriads import has_myriads, parse_myriads
 
 
-def normalise_typed(text: str) -> str:
-    """Full-width digits and signs as their ASCII selves, the way NFKC reads them: `４５％` → `45%`, `１，０００` → `1,000`.
-
-    Only the width is folded, not everything NFKC folds: NFKC would also read `10²` as `102`.
-    """
-    if text.isascii():
-        return text
-    return "".join(unicodedata.normalize("NFKC", c) if unicodedata.decomposition(c).startswith("<wide>") else c for c in text)
-
-
 def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
     """A rate typed by a person, always in percent: `25`, `25%`, `2.5`, `2.5 %`, `４５％` → fraction."""
-    text = normalise_typed(text)
+    text = fold_width(text)
     if not text.strip().removesuffix("%").strip():
         raise ValueError(_("type a percentage, like 25 or 2.5%"))
     as_number = number_as_written(text.strip())
@@ -55,13 +46,15 @@ def parse_percent_input(text: str, *, low: Decimal = MIN_RATE) -> Decimal:
 
 
 def parse_typed_number(text: str) -> Decimal:
-    """A number typed by a person, thousands separators allowed: `1,000,000`, `1_000_000`, `１，０００`, `100万`."""
-    typed = normalise_typed(text)
+    """A number typed by a person, thousands separators allowed: `1,000,000`, `1_000_000`, `１，０００`, `100万`.
+
+    A separator groups three digits (`ungrouped`): `1,5` is refused, never read as 15.
+    """
+    typed = fold_width(text)
     if has_myriads(typed):
         return parse_myriads(typed)
-    cleaned = typed.strip().replace(",", "").replace("_", "")
     try:
-        number = read_number(cleaned)
+        number = read_number(ungrouped(typed.strip(), quoted(text.strip())))
     except NumberOutOfRange:
         raise ValueError(out_of_range(number_as_written(text.strip()))) from None
     except InvalidOperation:
@@ -106,7 +99,7 @@ def parse_typed_count(text: str) -> int:
 
 def parse_typed_money(text: str) -> Decimal:
     """An amount of money typed by a person: `1,000,000`, `1000万円`, `12億3,456万7,890円`, `￥1,000`."""
-    amount = normalise_typed(text).strip().removeprefix("¥").removesuffix("円")
+    amount = text.strip().removeprefix("¥").removeprefix("￥").removesuffix("円")  # unfolded: refusals quote what was typed
     return check_money(parse_typed_number(amount), number_as_written(text.strip()))
 
 

@@ -41,9 +41,11 @@ def parse_myriads(text: str) -> Decimal:
     written = re.fullmatch(_WRITTEN, typed)
     if written is None or not any(written.groups()[1:]):
         raise ValueError(tr('type a number like 1,000万 or 12億3,456万 (got "{typed}")', typed=typed))
+    from kpitui.core.domain.quantities import quoted, ungrouped  # the one grouping rule: `1,000万` yes, `1,0万` no
+
     sign, *groups = written.groups()
     sizes = [size for _, size in UNITS] + [1]
-    parts = [(Decimal(group.replace(",", "").replace("_", "")), size) for group, size in zip(groups, sizes, strict=True) if group]
+    parts = [(Decimal(ungrouped(group, quoted(typed))), size) for group, size in zip(groups, sizes, strict=True) if group]
     if any(count >= MYRIAD for count, _ in parts[1:]):
         raise ValueError(
             tr('each part after the first unit must be below 10,000, like 12億3,456万7,890 (got "{typed}")', typed=typed)
