@@ -221,7 +221,10 @@ def _schedule_heading(schedule: "MonthlyPlan", months: range) -> str:
 
 def render_table(report: CalcReport) -> str:
     """A terminal table, every plan string shown literally; with --monthly, the months in blocks that fit."""
-    text = literal.render_table(_heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3)
+    units = [report.plan.currency]
+    text = literal.render_table(
+        _heading(report), _footer_lines(report), _headers(report), _rows(report), numeric_from=3, units=units
+    )
     if report.schedule is None:
         return text
     schedule = report.schedule

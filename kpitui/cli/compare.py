@@ -62,6 +62,7 @@ def render_table(columns: list[Column]) -> str:
     several = len({column.source for column in columns}) > 1
     rows, table = cells(columns)
     labels = [row.label for row in rows]
+    units = {column.baseline.currency for column in columns}  # each figure keeps its plan's currency
     width = literal.terminal_width()
     label_width = min(24, max(cell_len(visible(label)) for label in labels))
     column_width = max(
@@ -87,6 +88,7 @@ def render_table(columns: list[Column]) -> str:
                 ["", *(column_heading(columns[i], several) for i in block)],
                 [[label, *(f"{table[r][i][0]} {table[r][i][1]}".strip() for i in block)] for r, label in enumerate(labels)],
                 numeric_from=1,
+                units=units,
             )
         )
     return "\n".join(out)

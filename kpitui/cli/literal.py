@@ -7,6 +7,7 @@ become Markdown syntax, and never send a control sequence to the terminal.
 import os
 import re
 import sys
+from collections.abc import Collection
 
 from kpitui.core.text.columns import fit_widths
 from kpitui.core.text.i18n import language
@@ -39,27 +40,33 @@ def render_lines(lines: list[str]) -> str:
     return fit("\n".join(map(visible, lines)) + "\n")
 
 
-def fit(text: str, width: int | None = None) -> str:
+def fit(text: str, width: int | None = None, *, units: Collection[str] = ()) -> str:
     """Text for people, each line wider than the terminal wrapped; a figure is never split.
 
     The terminal would fold a longer line at its edge, cutting `1,000,000,000 JPY` in two. A
     wrapped line keeps its indent, and what follows on the next lines is indented two more; a
-    figure with its unit, or a word, wider than the whole line stands alone on one, whole.
+    figure with its unit (`units`: the plans' currencies, as written), or a word, that does not
+    fit after its indent takes the room of the indent, and one wider than the whole line stands
+    alone on one, whole.
     """
     width = width or terminal_width()
-    return "\n".join(line for paragraph in text.split("\n") for line in _fit_line(paragraph, width))
+    shown = [visible(unit) for unit in units if unit]
+    return "\n".join(line for paragraph in text.split("\n") for line in _fit_line(paragraph, width, units=shown))
 
 
-def _fit_line(line: str, width: int, hang: int = 2) -> list[str]:
-    """`line` in lines of `width` cells, its indent kept and `hang` cells more after the first."""
+def _fit_line(line: str, width: int, hang: int = 2, units: Collection[str] = ()) -> list[str]:
+    """`line` in lines of `width` cells, its indent kept and `hang` cells more after the first (as room allows)."""
     if cell_width(line) <= width:
         return [line]  # the usual case: nothing changes, byte for byte
     body = line.lstrip(" ")
     indent = min(len(line) - len(body), width // 2)
-    first = wrap(body, width - indent, fold=False)[0]
-    rest = body[len(first) :].lstrip()
     hang = indent + hang if width - indent - hang >= 10 else indent
-    return [" " * indent + first] + [" " * hang + part for part in wrap(rest, width - hang, fold=False) if rest]
+    parts = wrap(body, width - hang, fold=False, units=units, first=width - indent)
+    # A part wider than its room is one figure or word: its indent gives way, all of it if need be.
+    return [
+        " " * max(0, min(room, width - cell_width(part))) + part
+        for room, part in zip([indent] + [hang] * len(parts), parts, strict=False)
+    ]
 
 
 def terminal_width() -> int:
@@ -83,11 +90,13 @@ def spreadsheet_text(text: str) -> str:
     return "'" + shown if shown.lstrip().startswith(FORMULA_START) else shown
 
 
-def render_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:
+def render_table(
+    heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int, units: Collection[str] = ()
+) -> str:
     """A heading, note lines, then a Rich table that fits the terminal, rendered to a string.
 
     Numbers are never wrapped or cut and no column is dropped: when the table cannot fit, each
-    row becomes a block of its own (`records`).
+    row becomes a block of its own (`records`). `units` are the currencies that stay with their figures.
     """
     # Imported here so that the csv and json formats never pay for loading Rich.
     import io
@@ -109,7 +118,7 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
     budget = width - padding - sum(natural[numeric_from:])
     widths = fit_widths(natural[:numeric_from], budget) + natural[numeric_from:]
     if sum(widths) + padding > width:
-        return records(heading, notes, headers, rows)
+        return records(heading, notes, headers, rows, units=units)
     lines = box.SIMPLE_HEAD
     # "─" is of ambiguous width: in East Asian terminals it takes two cells, and the rule breaks.
     if language() == "ja" or not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
@@ -135,15 +144,15 @@ def render_table(heading: str, notes: list[str], headers: list[str], rows: list[
     )
     with console.capture() as capture:
         # Fitted here, not by Rich, which would fold a figure wider than the line; soft_wrap: never cropped.
-        console.print(Text(fit(visible(heading), width), style="bold"), soft_wrap=True)
+        console.print(Text(fit(visible(heading), width, units=units), style="bold"), soft_wrap=True)
         for note in notes:
-            console.print(Text(fit(visible(note), width)), soft_wrap=True)
+            console.print(Text(fit(visible(note), width, units=units)), soft_wrap=True)
         console.print()
         console.print(table)
     return capture.get()
 
 
-def records(heading: str, notes: list[str], headers: list[str], rows: list[list[str]]) -> str:
+def records(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, units: Collection[str] = ()) -> str:
     """The table for a narrow terminal: one block a row, `header  value` a line (the value under
     its header when they do not fit on one), every line fitted to the width."""
     width = terminal_width()
@@ -159,7 +168,7 @@ def records(heading: str, notes: list[str], headers: list[str], rows: list[list[
             if cell_width(line) > width:  # the value on lines of its own, below all of its header
                 line = "\n".join([*_fit_line(f"  {label}", width, hang=0), f"    {visible(value)}"])
             lines.append(line)
-    return fit("\n".join(lines), width) + "\n"
+    return fit("\n".join(lines), width, units=units) + "\n"
 
 
 def markdown_table(heading: str, notes: list[str], headers: list[str], rows: list[list[str]], *, numeric_from: int) -> str:

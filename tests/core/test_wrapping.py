@@ -1,5 +1,11 @@
 """Wrapping by display width with Japanese line-break rules (禁則): what a wrapped line may start and end with."""
 
+import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +68,71 @@ def test_english_breaks_at_spaces_and_line_breaks_are_kept():
 
 def test_a_wide_character_is_two_cells():
     assert (cell_width("受注20件"), cell_width("KGI"), cell_width("ｶ")) == (8, 3, 1)
+
+
+# Texts of about a megabyte (a plan file may hold 4 MiB): words, Japanese, figures with a currency,
+# one long word, a long run of spaces, spaces that kinsoku keeps, combining marks, closing marks.
+MEGABYTE_TEXTS = {
+    "words": "word " * 200_000,
+    "japanese": "計画を見直す。" * 50_000,
+    "money": "1,000 US$ " * 100_000,
+    "one word": "x" * 1_000_000,
+    "spaces": "a" + " " * 1_000_000 + "b",
+    "kinsoku": ": " * 500_000,
+    "marks": "e\u0301" * 500_000,
+}
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Fails what runs longer than `seconds` (wrapping a megabyte took hours when it was quadratic)."""
+
+    def late(signum, frame):
+        raise TimeoutError(f"over the budget of {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("name", MEGABYTE_TEXTS)
+@pytest.mark.parametrize("fold", [True, False])
+def test_wrapping_a_megabyte_takes_linear_time(name, fold):
+    text = MEGABYTE_TEXTS[name]
+    with time_budget(8):  # about 0.5 s here; shared cores get room
+        lines = wrap(text, 12, fold=fold, units=["US$"])
+    assert no_spaces("".join(lines)) == no_spaces(text)
+
+
+@given(TEXT, st.integers(min_value=2, max_value=60))
+def test_for_a_terminal_every_line_fits_or_is_one_word(text, width):
+    lines = wrap(text, width, fold=False)
+    # One word, or one figure with its currency code (`1 KGI` reads as one).
+    assert not [line for line in lines if cell_width(line) > width and not re.fullmatch(r"\S+( [A-Z]{3})?", line.strip())]
+    assert no_spaces("".join(lines)) == no_spaces(text)
+
+
+@pytest.mark.parametrize("currency", ["US$", "yen", "Euro", "JPYX", "US dollars", "円"])
+def test_a_figure_keeps_its_currency_whatever_it_is(currency):
+    text = f"revenue 1,000,000,000 {currency} ÷ average order 1,000 {currency} = 1,000,000 orders"
+    for width in range(8, 40):
+        lines = wrap(text, width, fold=False, units=[currency])
+        assert f"1,000,000,000 {currency}" in lines[0] + lines[1], (width, lines)
+        assert any(f"1,000 {currency}" in line for line in lines), (width, lines)
+
+
+def test_a_currency_is_a_unit_only_as_a_whole_word():
+    assert wrap("1,000 yenned away", 8, fold=False, units=["yen"]) == ["1,000", "yenned", "away"]
+
+
+def test_when_no_break_that_kinsoku_allows_fits_a_space_still_breaks_the_line():
+    text = "[link=https://e.invalid]L[/link] :smile: end"
+    assert wrap(text, 38, fold=False) == ["[link=https://e.invalid]L[/link]", ":smile: end"]
+
+
+def test_the_first_line_may_have_a_width_of_its_own():
+    assert wrap("aaa bbb ccc ddd", 7, first=11) == ["aaa bbb ccc", "ddd"]

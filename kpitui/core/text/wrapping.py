@@ -10,6 +10,7 @@ and its unit (`1,000万円`, `20件`, `1,000,000,000 JPY`). A wide character (CJ
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 # JIS X 4051's characters that may not start a line: closing brackets and quotes, hyphens and
 # dashes, punctuation, the prolonged sound mark, iteration marks and small kana.
@@ -60,37 +61,69 @@ def _breakable(before: str, after: str) -> bool:
     return char_width(before) == 2 or char_width(after) == 2
 
 
-def _space_breaks(text: str, index: int) -> bool:
-    """Whether the line may break at the space at `index` (the first of a run of spaces)."""
-    if text[index:].lstrip()[:1] in NOT_AT_LINE_START:
-        return False
+def _glue_end(text: str, index: int, units: Collection[str]) -> int:
+    """Where the unit that the space at `index` joins to the figure before it ends; 0 when it joins none.
+
+    A figure keeps its currency: a code of three capitals (`JPY`) or any of `units` (a plan's
+    currency as written, `US$`, `yen`, `US dollars`).
+    """
     before = text[index - 1]
-    return not ((before.isdigit() or before in _UNITS) and _CURRENCY_AFTER.match(text, index))
+    if not (before.isdigit() or before in _UNITS):
+        return 0
+    if code := _CURRENCY_AFTER.match(text, index):
+        return code.end()
+    for unit in units:
+        end = index + 1 + len(unit)
+        if unit and text.startswith(unit, index + 1) and (end == len(text) or not (unit[-1].isalnum() and text[end].isalnum())):
+            return end
+    return 0
 
 
-def _line_end(text: str, start: int, width: int, fold: bool) -> int:
-    """Where the line from `start` ends (exclusive); without `fold`, a word wider than `width` ends at its end."""
-    column, last_break, over = 0, -1, False
+def _may_start_line(text: str, index: int) -> bool:
+    """Whether what follows the run of spaces at `index` may start a line (kinsoku)."""
+    while index < len(text) and text[index].isspace():  # only the first space of a run asks: linear
+        index += 1
+    return text[index : index + 1] not in NOT_AT_LINE_START
+
+
+def _line_end(text: str, start: int, width: int, fold: bool, units: Collection[str]) -> int:
+    """Where the line from `start` ends (exclusive).
+
+    At the last break that fits; when none fits, `fold` cuts at the edge, and without it the line
+    breaks at a space that kinsoku would rather keep, else one figure or word wider than `width`
+    stands alone, whole. One pass over the line: the whole text is wrapped in linear time.
+    """
+    column, last_break, last_space, glued_until, over = 0, -1, -1, start, False
     for index in range(start, len(text)):
         char = text[index]
         if char.isspace():
-            if not text[index - 1].isspace() and _space_breaks(text, index):
-                last_break = index  # the spaces end this line, and are not shown
-                if over:
+            if index > start and index >= glued_until and not text[index - 1].isspace():
+                if glue := _glue_end(text, index, units):
+                    glued_until = glue
+                elif over:
                     return index
+                elif _may_start_line(text, index):
+                    last_break = index  # the spaces end this line, and are not shown
+                else:
+                    last_space = index
             column += char_width(char)
             continue
-        if index > start and not text[index - 1].isspace() and _breakable(text[index - 1], char):
-            if over:
-                return index
-            last_break = index
-        column += char_width(char)
+        if char.isascii() and text[index - 1].isascii():  # inside an English word or a figure: no break
+            column += 1
+        else:
+            if index > start and index >= glued_until and not text[index - 1].isspace() and _breakable(text[index - 1], char):
+                if over:
+                    return index
+                last_break = index
+            column += char_width(char)
         if column > width and index > start and not over:
             if last_break > start:
                 return last_break
             if fold:
                 return _fold(text, start, index)
-            over = True  # one word wider than the line: it stands alone, whole
+            if last_space > start:
+                return last_space
+            over = True  # one figure or word wider than the line: it stands alone, whole
     return len(text)
 
 
@@ -102,21 +135,25 @@ def _fold(text: str, start: int, end: int) -> int:
     return end
 
 
-def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
+def wrap(text: str, width: int, *, fold: bool = True, units: Collection[str] = (), first: int | None = None) -> list[str]:
     """`text` as lines of at most `width` cells (each line break in it kept), broken as Japanese and English are.
 
     Spaces where a line breaks are dropped; nothing else is. A single character wider than
     `width` still gets a line of its own. A word wider than `width` is folded at the edge, or
     with `fold=False` (for a terminal, where a folded figure would read as two) stands alone, whole.
+    A figure keeps its unit, `units` included (a plan's currency). The first line may have a
+    width of its own, `first` (the rest hang under it). Linear in the length of `text`.
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        if cell_width(paragraph) <= width:
+        budget = width if first is None or lines else first
+        if cell_width(paragraph) <= budget:
             lines.append(paragraph)
             continue
         start = 0
         while start < len(paragraph):
-            end = _line_end(paragraph, start, width, fold)
+            budget = width if first is None or lines else first
+            end = _line_end(paragraph, start, budget, fold, units)
             lines.append(paragraph[start:end].rstrip())
             start = end
             while start < len(paragraph) and paragraph[start].isspace():
