@@ -180,19 +180,29 @@ class KpiApp(FailSafeApp, TypeAheadApp):
     # The one way the plan changes --------------------------------------------------------------
 
     def apply_edit(self, label: str, change: Callable[[Plan], Plan], run: object = None) -> bool:
-        """Apply `change` to the plan as one undoable step; a ValueError is shown, not applied.
+        """Apply `change` to the plan as one undoable step; a refused edit is said in a notification.
 
         Edits of one `run` in a row (a burst of typing) make one step.
+        """
+        refusal = self.try_edit(label, change, run)
+        if refusal is not None:
+            self.notify(refusal, title=_("Not changed"), severity="warning", markup=False)
+        return refusal is None
+
+    def try_edit(self, label: str, change: Callable[[Plan], Plan], run: object = None) -> str | None:
+        """Apply `change` to the plan as one undoable step, or answer why not (the plan stays as it is).
+
+        The edit's own rules and the whole plan's (its model, the bounds of its figures) decide;
+        an editor shows the answer under what was typed, `apply_edit` in a notification.
         """
         try:
             changed = change(self.document.plan)
             check_figures(changed)  # every figure of the new plan can be computed and shown
         except ValueError as error:
-            self.notify(visible(str(error)), title=_("Not changed"), severity="warning", markup=False)
-            return False
+            return visible(str(error))
         if self.document.history.push(changed, label, run):
             self.plan_changed()
-        return True
+        return None
 
     def plan_changed(self) -> None:
         """Tell every screen (through `plan`) and the header about a new current plan, in one repaint."""

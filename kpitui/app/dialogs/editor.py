@@ -65,6 +65,11 @@ class Editor(FailSafe, ModalScreen[Any]):
     ValueError with a message for the user, shown while the text is typed; on Enter a bad value
     keeps the dialog open with the typed text and the message, so nothing typed is lost.
 
+    A value editor given `apply` hands it the parsed value on Enter, before closing: `apply`
+    makes the edit of the plan current then, or answers why the whole plan refuses it (a KGI or
+    a target past its bound, a name another stage has, actuals left outside the calendar). A
+    refusal keeps the dialog open like a bad value, its reason under the typed text.
+
     A path editor (`open` given) checks nothing while the path is typed: on Enter, `open(path)`
     runs off the UI thread (a FIFO or a hung network folder would block it for good), and its
     ValueError is shown for the path to be fixed. Escape cancels even while it runs.
@@ -80,6 +85,7 @@ class Editor(FailSafe, ModalScreen[Any]):
         hint: str = "",
         *,
         open: Callable[[Path], Any] | None = None,
+        apply: Callable[[Any], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.prompt = prompt
@@ -87,6 +93,7 @@ class Editor(FailSafe, ModalScreen[Any]):
         self.parse = parse
         self.hint = hint
         self.open = open
+        self.apply = apply
         self.tries = 0  # answers to an earlier Enter than the last are not wanted any more
         self.ready_for_keys = False  # keys typed while it opens wait for its input (see type_ahead)
 
@@ -110,6 +117,11 @@ class Editor(FailSafe, ModalScreen[Any]):
     def say(self, problem: str) -> None:
         self.query_one("#problem", Prose).update(problem)
 
+    def refuse(self, reason: str) -> None:
+        """The whole plan refuses the value: the typed text stays, marked and with the reason under it, as a bad value's does."""
+        self.query_one(PlanInput).add_class("-invalid")  # until the next change is validated
+        self.say(reason)
+
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:
         """Say what is wrong while it is typed (nothing, for a path: it is checked on Enter)."""
@@ -124,10 +136,14 @@ class Editor(FailSafe, ModalScreen[Any]):
         except ValueError as error:
             self.say(visible(str(error)))
             return
-        if self.open is None:
-            self.dismiss(value)
-        else:
+        if self.open is not None:
             self.try_path(value, self.open)
+            return
+        refusal = None if self.apply is None else self.apply(value)
+        if refusal is not None:
+            self.refuse(refusal)
+            return
+        self.dismiss(value)
 
     def try_path(self, path: Path, open: Callable[[Path], Any]) -> None:
         """Try the path off the UI thread; a good one closes the dialog, a bad one stays to be fixed."""

@@ -147,7 +147,7 @@ class FunnelScreen(PlanScreen):
             old,
             lambda text: edits.check_stage_name(self.plan, text, edits.stage_index(self.plan, old)),
             TEXT_HINT,
-            lambda name: self.app.apply_edit(
+            lambda name: self.app.try_edit(
                 tr("rename {old} to {new}", old=old, new=name),
                 lambda p: edits.rename_stage(p, edits.stage_index(p, old), name),
             ),
@@ -167,7 +167,7 @@ class FunnelScreen(PlanScreen):
             getattr(stage, field),
             str,
             TEXT_HINT,
-            lambda text: self.app.apply_edit(
+            lambda text: self.app.try_edit(
                 label, lambda p: edits.set_stage_text(p, edits.stage_index(p, stage.name), field, text)
             ),
         )
@@ -210,13 +210,14 @@ class FunnelScreen(PlanScreen):
 
     # Goal edits ------------------------------------------------------------------------------------
 
-    def set_months(self, months: int) -> None:
-        """Change the plan's length, and say so when its seasonality could not stay."""
+    def set_months(self, months: int) -> str | None:
+        """Change the plan's length, and say so when its seasonality could not stay; or say why not."""
         before = self.plan
-        if self.app.apply_edit(_("months"), lambda p: edits.set_months(p, months)):
-            note = edits.calendar_note(before, self.app.document.plan)
-            if note is not None:
-                self.notify(note, title=_("Months changed"), markup=False, timeout=8)
+        refusal = self.app.try_edit(_("months"), lambda p: edits.set_months(p, months))
+        note = None if refusal is not None else edits.calendar_note(before, self.app.document.plan)
+        if note is not None:
+            self.notify(note, title=_("Months changed"), markup=False, timeout=8)
+        return refusal
 
     def switch_goal_kind(self) -> None:
         """Revenue to a count keeps the KGI; back to revenue restores the team's figures, or asks for them."""
@@ -240,12 +241,14 @@ class FunnelScreen(PlanScreen):
         parse_money = TYPED_GOAL_PARSERS["revenue"]
 
         def with_revenue(revenue: Decimal) -> None:
-            self.edit(
+            """The revenue alone breaks no rule: ask for the average order once its editor has closed."""
+            self.call_later(
+                self.edit,
                 tr("Average order value ({currency})", currency=currency),
                 "",
                 parse_money,
                 TEXT_HINT,
-                lambda deal: self.app.apply_edit(
+                lambda deal: self.app.try_edit(
                     _("switch the goal kind"), lambda p: edits.set_goal(p, Goal(revenue=revenue, average_deal=deal))
                 ),
             )
@@ -286,5 +289,5 @@ class FunnelScreen(PlanScreen):
                 getattr(plan, field),
                 str,
                 TEXT_HINT,
-                lambda text: self.app.apply_edit(_("title") if field == "title" else _("currency"), lambda p: change(p, text)),
+                lambda text: self.app.try_edit(_("title") if field == "title" else _("currency"), lambda p: change(p, text)),
             )

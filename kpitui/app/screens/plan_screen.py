@@ -84,16 +84,13 @@ class PlanScreen(FailSafe, Screen):
         """The plan as it stands now."""
         return self.app.document.plan
 
-    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], object]) -> None:
-        """Open an editor on `value`; a value that parses is handed to `apply` (Escape hands nothing)."""
-
-        def done(result: Any) -> None:
-            if result is not None:
-                apply(result)
-
+    def edit(self, prompt: str, value: str, parse: Callable[[str], Any], hint: str, apply: Callable[[Any], str | None]) -> None:
+        """Open an editor on `value`; on Enter, `apply` makes the edit of the typed value (usually
+        through `KpiApp.try_edit`) or answers why the plan refuses it, and the editor stays open
+        with the reason under the typed text. Escape applies nothing."""
         from kpitui.app.dialogs.editor import Editor  # with its text widgets, loaded on the first edit
 
-        self.app.push_screen(Editor(prompt, value, parse, _(hint)), done)
+        self.app.push_screen(Editor(prompt, value, parse, _(hint), apply=apply))
 
     def edit_rate(self, name: str) -> None:
         """Edit stage `name`'s conversion rate to the next stage, typed in percent."""
@@ -107,7 +104,7 @@ class PlanScreen(FailSafe, Screen):
             format_decimal(stage.rate * 100),
             parse_percent_input,
             RATE_HINT,
-            lambda rate: self.app.apply_edit(
+            lambda rate: self.app.try_edit(
                 tr("rate of {stage}", stage=name), lambda p: edits.set_rate(p, edits.stage_index(p, name), rate)
             ),
         )
@@ -126,5 +123,5 @@ class PlanScreen(FailSafe, Screen):
             typed_goal_text(field, getattr(self.plan.goal, field)),
             TYPED_GOAL_PARSERS[field],
             RATE_HINT if field == "channel_share" else TEXT_HINT,
-            lambda figure: self.app.apply_edit(label, lambda p: edits.set_goal(p, p.goal.with_overrides({field: figure}))),
+            lambda figure: self.app.try_edit(label, lambda p: edits.set_goal(p, p.goal.with_overrides({field: figure}))),
         )

@@ -280,8 +280,8 @@ class ProgressScreen(PlanScreen):
             lambda count: self.record(cell, count),
         )
 
-    def record(self, cell: GridCell, count: int | str) -> None:
-        """Record (or remove) the count of the cell the edit started on, as one undo step."""
+    def record(self, cell: GridCell, count: int | str) -> str | None:
+        """Record (or remove) the count of the cell the edit started on, as one undo step; or say why not."""
         stage, month = cell.stage, cell.month
         assert month is not None
         value = None if count == REMOVE else count
@@ -289,7 +289,7 @@ class ProgressScreen(PlanScreen):
             label = tr("removed actual of {stage} in {month}", stage=stage, month=str(month))
         else:
             label = tr("actual of {stage} in {month}", stage=stage, month=str(month))
-        self.app.apply_edit(label, lambda plan: actuals.set_actual(plan, month, stage, value))  # type: ignore[arg-type]
+        return self.app.try_edit(label, lambda plan: actuals.set_actual(plan, month, stage, value))  # type: ignore[arg-type]
 
     def action_edit_start(self) -> None:
         """Set the plan's first month."""
@@ -299,7 +299,7 @@ class ProgressScreen(PlanScreen):
             str(start) if start is not None else "",
             parse_start,
             _("Like 2026-04 (a fiscal year starting in April). Enter keeps it, Escape cancels."),
-            lambda month: self.app.apply_edit(_("start month"), lambda plan: edits.set_start(plan, month)),
+            lambda month: self.app.try_edit(_("start month"), lambda plan: edits.set_start(plan, month)),
         )
 
     # The as-of month ------------------------------------------------------------------------------

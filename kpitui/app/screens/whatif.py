@@ -320,7 +320,7 @@ class WhatIfScreen(PlanScreen):
                 scenario.name,
                 lambda text: scenarios.check_scenario_name(self.plan, text, at(self.plan)),
                 TEXT_HINT,
-                lambda new: self.app.apply_edit(
+                lambda new: self.app.try_edit(
                     tr("rename scenario {name}", name=scenario.name), lambda p: scenarios.rename_scenario(p, at(p), new)
                 ),
             )
@@ -330,7 +330,7 @@ class WhatIfScreen(PlanScreen):
                 scenario.note,
                 str,
                 TEXT_HINT,
-                lambda note: self.app.apply_edit(
+                lambda note: self.app.try_edit(
                     tr("note of {scenario}", scenario=scenario.name), lambda p: scenarios.set_scenario_note(p, at(p), note)
                 ),
             )
@@ -342,7 +342,7 @@ class WhatIfScreen(PlanScreen):
                 "" if rate_now is None else format_decimal(rate_now * 100),
                 optional(parse_percent_input),
                 HINT,
-                lambda rate: self.app.apply_edit(
+                lambda rate: self.app.try_edit(
                     tr("{scenario}: rate of {stage}", scenario=scenario.name, stage=stage),
                     lambda p: scenarios.set_rate_override(p, at(p), stage, rate if rate != "" else None),
                 ),
@@ -355,7 +355,7 @@ class WhatIfScreen(PlanScreen):
                 "" if figure_now is None else typed_goal_text(field, figure_now),
                 optional(TYPED_GOAL_PARSERS[field]),
                 HINT,
-                lambda figure: self.app.apply_edit(
+                lambda figure: self.app.try_edit(
                     tr("{scenario}: {figure}", scenario=scenario.name, figure=row.label),
                     lambda p: scenarios.set_goal_override(p, at(p), field, figure if figure != "" else None),
                 ),
