@@ -213,9 +213,11 @@ def set_start(plan: Plan, start: Month | None) -> Plan:
 def calendar_note(before: Plan, after: Plan) -> str | None:
     """What an edit of `months` did beyond what was asked, for the user to read; None when nothing."""
     if before.seasonality and not after.seasonality:
-        return (
-            f"the seasonality weights were for {len(before.seasonality)} months, not {after.months}: "
-            "every month now weighs the same (set new weights in the plan file)"
+        return tr(
+            "the seasonality weights were for {weights} months, not {months}: "
+            "every month now weighs the same (set new weights in the plan file)",
+            weights=len(before.seasonality),
+            months=after.months,
         )
     return None
 
