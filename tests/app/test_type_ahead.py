@@ -124,3 +124,31 @@ async def test_a_count_typed_right_after_t_goes_in_the_top_of_funnel_field(sampl
         sent_at_once(app, "t", "5", "0")  # 5 would do nothing, 0 nothing, on the comparison
         await settled(pilot)
         assert app.screen.query_one("#top", Input).value == "50"
+
+
+async def test_keys_sent_with_g_act_on_the_goal_table(samples):
+    """`g` moves the focus to the goal: the arrows and Enter sent with it edit a goal field, not a stage's name."""
+    app = app_with(load_plan(samples / "web-reference.toml"))
+    async with app.run_test() as pilot:
+        sent_at_once(app, "g", "down", "down", "enter")
+        await settled(pilot)
+        assert editor_state(app)[0] == "10000000"  # the average order's editor, on its value
+        sent_at_once(app, *"12000000", "enter")
+        await settled(pilot)
+        assert app.document.plan.goal.average_deal == Decimal("12000000")
+        assert app.document.plan.stage_names()[:3] == ["Visits", "Leads", "Nurtured"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "keys", "table"), [("review", ["n", "escape", "down"], "#review"), ("whatif", ["t", "escape", "down"], "#compare")]
+)
+async def test_keys_sent_with_the_key_back_to_the_table_move_in_the_table(samples, mode, keys, table):
+    app = app_with(load_plan(samples / "web-reference.toml"))
+    async with app.run_test() as pilot:
+        await app.switch_mode(mode)
+        await pilot.pause()
+        focused_table = app.screen.query_one(table)
+        row = focused_table.cursor_row
+        sent_at_once(app, *keys)
+        await settled(pilot)
+        assert app.focused is focused_table and focused_table.cursor_row == row + 1

@@ -206,7 +206,7 @@ class FunnelScreen(PlanScreen):
 
     def action_focus_goal(self) -> None:
         """Move to the goal table (Tab also moves between the tables)."""
-        self.query_one(GoalTable).focus()
+        self.set_focus(self.query_one(GoalTable))  # now, not after the keys already sent with g (focus() waits)
 
     # Goal edits ------------------------------------------------------------------------------------
 

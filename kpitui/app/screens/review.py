@@ -236,7 +236,7 @@ class ReviewScreen(PlanScreen):
 
     def action_back_to_table(self) -> None:
         """Leave the text area for the table."""
-        self.table.focus()
+        self.set_focus(self.table)  # now: keys sent with Escape move in the table
 
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:

@@ -456,4 +456,4 @@ class WhatIfScreen(PlanScreen):
 
     def action_back_to_table(self) -> None:
         """Back to the comparison."""
-        self.table.focus()
+        self.set_focus(self.table)  # now: keys sent with Escape move in the table
