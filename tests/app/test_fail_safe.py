@@ -83,7 +83,9 @@ async def test_an_error_in_on_resize(app_on, monkeypatch, rescues_expected):
 async def test_an_error_in_a_worker(app_on, monkeypatch, rescues_expected):
     async with app_on.run_test(notifications=True) as pilot:
         seen = record_notifications(app_on)
-        plan = await edit_then_break(app_on, pilot, monkeypatch, PlanDocument, "save")
+        plan = await edit_then_break(
+            app_on, pilot, monkeypatch, PlanDocument, "saved"
+        )  # after the file is written off the UI thread
         await pilot.press("ctrl+s")  # saving runs in a worker
         await assert_rescued(app_on, pilot, seen, plan)
 
