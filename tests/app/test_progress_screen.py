@@ -99,7 +99,7 @@ async def test_the_editor_opens_with_the_value_selected_refuses_bad_counts_and_k
         text, problem = editor_state(app_on)
         assert text == "-5" and "from 0" in problem
         assert app_on.document.plan.actuals[JUNE]["Visits"] == 139  # nothing changed
-        await pilot.press("ctrl+u", *"1,5O", "enter")
+        await pilot.press("ctrl+u", *"1,500O", "enter")
         assert editor_state(app_on)[1].startswith("type a number")
         await pilot.press("ctrl+u", "0", "enter")  # 0 is a count, not "not recorded"
         await pilot.pause()
