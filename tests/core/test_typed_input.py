@@ -249,3 +249,9 @@ def test_a_month_in_digits_of_another_script_is_refused(text):
 @pytest.mark.parametrize("text", ["２０２６-０５", "２０２６／５", "２０２６年５月", "2026-05"])
 def test_a_month_in_full_width_digits_is_read(text):
     assert read_month(text) == Month(2026, 5)
+
+
+@pytest.mark.parametrize("typed", ["1,500O", "1,5x", "12,345 orders"])
+def test_a_text_that_is_no_number_is_told_so_not_where_its_commas_go(typed):
+    with pytest.raises(ValueError, match=r"^type a number \(got"):
+        parse_typed_count(typed)

@@ -92,6 +92,8 @@ def ungrouped(text: str, original: str) -> str:
     """
     if "," not in text and "_" not in text:
         return text
+    if re.search(r"[^0-9.,_eE+-]", text.strip()):
+        return text  # no number at all (`1,500O`): the caller's own message says so, not the separator's
     grouped = re.fullmatch(_GROUPED, text.strip())
     if grouped is None:
         raise ValueError(
