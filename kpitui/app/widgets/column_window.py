@@ -10,12 +10,11 @@ past an edge, Home, End, Ctrl+PageUp/PageDown and a sideways scroll move the win
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
+from kpitui.app.widgets.kept_cells import KeptCells
 
 
-class ColumnWindow(FailSafe, DataTable):
+class ColumnWindow(KeptCells):
     """A DataTable whose columns after the label column show columns of a longer run: the pinned
     ones, then `window`. Subclasses say how long the run is, how wide each column and how much
     room there is, and `draw` the columns of the window."""

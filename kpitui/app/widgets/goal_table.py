@@ -4,9 +4,9 @@ from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, sync_rows, text_room
+from kpitui.app.widgets.kept_cells import KeptCells
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
 from kpitui.core.text.formatting import format_count, format_money, format_percent
@@ -18,7 +18,7 @@ from kpitui.core.text.vocabulary import rounding_label
 DERIVED = ("orders_total", "kgi")
 
 
-class GoalTable(FailSafe, EnterOpensEditors, DataTable):
+class GoalTable(EnterOpensEditors, KeptCells):
     """Goal fields, KGI, months, rounding, title and currency; Enter edits or switches the row under the cursor."""
 
     BORDER_TITLE = Translated(N_("Goal"))

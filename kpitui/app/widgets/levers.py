@@ -1,11 +1,10 @@
 """For one column: which stage's rate is the cheapest lever, and what a given top of the funnel brings."""
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from kpitui.app.background import in_background
-from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, sync_rows, text_room
+from kpitui.app.widgets.kept_cells import KeptCells
 from kpitui.core.domain import funnel
 from kpitui.core.domain.funnel import Lever
 from kpitui.core.domain.plan import Plan
@@ -18,7 +17,7 @@ LEVER_COLUMNS = (("stage", N_("Stage")), ("rate", N_("Rate")), ("top", N_("Top n
 FORWARD_COLUMNS = (("stage", N_("Stage")), ("expected", N_("Expected")), ("needed", N_("Alone needs")))
 
 
-class LeverTable(FailSafe, DataTable):
+class LeverTable(KeptCells):
     """Sensitivity: the top-of-funnel target after one point more on each rate, cheapest lever first.
 
     The levers are worked out off the UI thread (with `step` rounding a long funnel takes a
@@ -90,7 +89,7 @@ class LeverTable(FailSafe, DataTable):
         )
 
 
-class ForwardTable(FailSafe, DataTable):
+class ForwardTable(KeptCells):
     """Forward from a top-of-funnel count: expected at each stage, and the rate each stage alone would need."""
 
     def __init__(self, *, id: str | None = None) -> None:

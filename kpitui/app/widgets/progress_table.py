@@ -9,8 +9,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows
+from kpitui.app.widgets.kept_cells import KeptCells
 from kpitui.app.widgets.marks import bottleneck_mark, no_value, on_pace_marks, solid, state_sign
 from kpitui.core.domain.progress import PlanStatus, StageStatus, Status
 from kpitui.core.text.columns import NARROWEST
@@ -114,7 +114,7 @@ def figures(stage: StageStatus) -> Figures:
     return Figures(stage, texts, attained, seen)
 
 
-class ProgressTable(FailSafe, DataTable):
+class ProgressTable(KeptCells):
     """One row a stage, top of the funnel first; the bottleneck is marked in its rate cell.
 
     Names give way, figures never: what is left of the width once every figure has its full width

@@ -4,9 +4,9 @@ from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, redraw_on_theme_change, row_keys, sync_rows, text_room
+from kpitui.app.widgets.kept_cells import KeptCells
 from kpitui.app.widgets.marks import no_value, state_sign
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import CRITERIA, CriterionState, KpiReview, Plan
@@ -37,7 +37,7 @@ def column_labels() -> list[str]:
     ]
 
 
-class ReviewTable(FailSafe, EnterOpensEditors, DataTable):
+class ReviewTable(EnterOpensEditors, KeptCells):
     """The KPI review; the cursor picks a KPI and a criterion. Colours come from app.tcss."""
 
     BORDER_TITLE = Translated(N_("KPI review"))

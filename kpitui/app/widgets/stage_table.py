@@ -5,9 +5,9 @@ from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
-from kpitui.app.safety import FailSafe
 from kpitui.app.type_ahead import EnterOpensEditors, Request
 from kpitui.app.widgets.cells import literal, number, row_keys, sync_rows
+from kpitui.app.widgets.kept_cells import KeptCells
 from kpitui.app.widgets.marks import kgi_mark
 from kpitui.core.domain.funnel import Calculation
 from kpitui.core.domain.plan import Plan
@@ -28,7 +28,7 @@ COLUMNS = (
 TEXT_COLUMNS = ("name", "metric", "owner")
 
 
-class StageTable(FailSafe, EnterOpensEditors, DataTable):
+class StageTable(EnterOpensEditors, KeptCells):
     """One row a stage, top of the funnel first; the cursor picks a stage and a field to edit."""
 
     BORDER_TITLE = Translated(N_("Stages"))
