@@ -70,3 +70,23 @@ async def test_another_as_of_month_draws_the_changed_cells_only(monkeypatch):
         # The heading it leaves and the one it marks, the month that is now later (a column), and the
         # cursor that follows the as-of month (the cell it leaves and the one it enters).
         assert 0 < len(grid) <= 2 + grid_rows(app) + 2, len(grid)
+
+
+async def test_a_rate_edit_on_the_what_if_screen_draws_the_changed_figures_only(monkeypatch):
+    from benchmarks.large_plan import large_plan
+
+    app = KpiApp(PlanDocument(large_plan(stages=30, scenarios=30), None))
+    drawn = counting_drawn_cells(monkeypatch)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.switch_mode("whatif")
+        await pilot.pause()
+        table = app.screen.query_one("#compare", DataTable)
+        drawn.clear()
+        app.apply_edit("rate", lambda plan: edits.set_rate(plan, 0, Decimal("0.5")))
+        await wait_until(pilot, lambda: drawn)
+        await pilot.pause()
+        shown = sum(1 for table_id in drawn if table_id == table.id)
+        on_screen = table.scrollable_content_region.height * len(table.columns)
+        # The first stage's rate and target change in every column, and so do their differences;
+        # every other figure, its cell and its drawing stay.
+        assert 0 < shown < on_screen / 2, (shown, on_screen)

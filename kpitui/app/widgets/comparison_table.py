@@ -1,5 +1,7 @@
 """Baseline, scenarios and other plans side by side; the row labels and the baseline stay put while columns scroll."""
 
+from decimal import Decimal
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -14,6 +16,7 @@ from kpitui.core.text.i18n import N_, Translated, _, tr
 from kpitui.core.text.safe_text import visible
 
 LABEL_WIDTH = 20  # the labels' width when their text is no wider; longer names get up to a third of the table
+MADE = 50_000  # figure cells kept for the next drawing: many screens' worth
 VALUE_WIDTH = 22  # a scenario's name is cut to this while the columns do not all fit (figures never are)
 # Rows above the figures: the scenario's name and its note, edited with Enter like the figures.
 # How a difference reads: it helps reach the goal, it hurts, or neither; coloured in app.tcss.
@@ -73,6 +76,7 @@ class ComparisonTable(EnterOpensEditors, ColumnWindow):
         self.label_column = LABEL_WIDTH  # the labels' column as drawn: no wider than its widest label
         # By column, worked out when first needed (a window of a hundred columns works out a few):
         self.figures: dict[int, dict[str, Text]] = {}  # its figure cells, whole, by row
+        self.made: dict[tuple[object, ...], Text] = {}  # figure cells by what they show, across drawings
         self.widths: dict[int, int] = {}  # its width
 
     def on_mount(self) -> None:
@@ -149,9 +153,22 @@ class ComparisonTable(EnterOpensEditors, ColumnWindow):
         return self.figures[index]
 
     def figure(self, index: int, row: Row) -> Text:
+        """A figure cell; the one made before when it shows the same (an edit changes a few figures
+        of each column: the others keep their cells, and the table keeps their drawing)."""
         columns = self.columns_shown
         column = columns[index]
         figure = comparison.value(column, row)
+        reference = None if column.reference == index else comparison.value(columns[column.reference], row)
+        made_from = (row, figure, reference, column.reference == index, row.key in column.overridden, column.plan.currency)
+        if (made := self.made.get(made_from)) is None:
+            if len(self.made) > MADE:
+                self.made.clear()
+            made = self.made[made_from] = self.make_figure(index, row, figure)
+        return made
+
+    def make_figure(self, index: int, row: Row, figure: Decimal | int | None) -> Text:
+        columns = self.columns_shown
+        column = columns[index]
         text = Text(no_wrap=True, overflow="ellipsis")
         overridden = row.key in column.overridden
         text.append(
@@ -181,6 +198,7 @@ class ComparisonTable(EnterOpensEditors, ColumnWindow):
         """Draw again in the theme's colours (the figure cells hold theirs)."""
         if self.columns_shown:
             self.figures.clear()
+            self.made.clear()  # they hold the old theme's colours
             self.draw()
 
     def draw(self) -> None:
