@@ -22,6 +22,7 @@ from kpitui.core.text.formatting import (
 )
 from kpitui.core.text.i18n import N_, _, tr
 from kpitui.core.text.safe_text import visible
+from kpitui.core.text.vocabulary import rounding_label
 
 if TYPE_CHECKING:  # the month-by-month plan is loaded only for --monthly
     from kpitui.core.domain.calendar import MonthlyPlan
@@ -170,7 +171,7 @@ def _footer_lines(report: CalcReport) -> list[str]:
         tr(
             "{months} months (monthly = target ÷ {months}, rounded up) · rounding: {rounding}",
             months=report.plan.months,
-            rounding=report.plan.rounding.value,
+            rounding=rounding_label(report.plan.rounding.value),
         ),
     ]
     if report.forward is not None:

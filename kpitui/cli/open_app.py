@@ -9,11 +9,11 @@ from kpitui.core.text.i18n import N_, _, tr
 
 NO_INPUT_TERMINAL = N_(
     "the app needs a terminal, and standard input is not one; in scripts use a headless command: "
-    "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
+    "`kpitui calc`, `compare`, `check`, `status`, `actuals` or `new` (see `kpitui --help`)"
 )
 NO_OUTPUT_TERMINAL = N_(
     "the app needs a terminal, and standard output is not one; in scripts use a headless command: "
-    "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)"
+    "`kpitui calc`, `compare`, `check`, `status`, `actuals` or `new` (see `kpitui --help`)"
 )
 
 

@@ -210,11 +210,15 @@ def _all(headers: list[str]) -> list[str]:
     return [_(header) for header in headers]
 
 
-def render_table(result: PlanStatus, title: str) -> str:
+def render_table(result: PlanStatus, title: str, *, has_calendar: bool = True) -> str:
     """Behind stages and their plans first, then the pace of every stage, then the rates."""
     head = heading(result, title)
     if not result.recorded:
-        return literal.render_lines([head, _("record actuals with `kpitui actuals PLAN CSV` or in the plan file")])
+        if not has_calendar:  # `kpitui actuals` would refuse: say the first step
+            how = _('set the plan\'s first month (start = "YYYY-MM"), then record actuals with `kpitui actuals PLAN CSV`')
+        else:
+            how = _("record actuals with `kpitui actuals PLAN CSV` or in the plan file")
+        return literal.render_lines([head, how])
     pace = literal.render_table(head, behind_lines(result), _all(PACE_HEADERS), pace_rows(result), numeric_from=2)
     rates = literal.render_table(_(RATES_HEADING), [], _all(RATE_HEADERS), rate_rows(result), numeric_from=1)
     return pace + "\n" + rates + "\n" + literal.render_lines(summary_lines(result))
@@ -271,6 +275,6 @@ def run(path: str, as_of: str | None, output: str) -> int:
     elif output == "markdown":
         text = render_markdown(result, title)
     else:
-        text = render_table(result, title)
+        text = render_table(result, title, has_calendar=plan.start is not None)
     write(text)
     return EXIT_PROBLEM if result.any_behind else EXIT_OK

@@ -283,7 +283,7 @@ def test_the_app_without_a_terminal_says_which_command_to_use(samples):
     assert piped.returncode == 2 and piped.stdout == ""
     assert piped.stderr == (
         "kpitui: error: the app needs a terminal, and standard input is not one; in scripts use a headless command: "
-        "`kpitui calc PLAN`, `kpitui check PLAN` or `kpitui compare PLAN` (see `kpitui --help`)\n"
+        "`kpitui calc`, `compare`, `check`, `status`, `actuals` or `new` (see `kpitui --help`)\n"
     )
     controller, terminal = os.openpty()  # a terminal for input, a pipe for output
     try:

@@ -85,7 +85,7 @@ def run_in(language: str, args: list[str], capsys) -> tuple[int, str]:
             ["calc", "web-reference-ja.toml", "--top", "1000"],
             [
                 "売上目標 10億円 / 平均受注単価 1,000万円 = 受注 100件、チャネル比率 20% で KGI は 受注 20件",
-                "期間 12か月（月間目標 = 目標 / 12、切り上げ）、端数処理: step",
+                "期間 12か月（月間目標 = 目標 / 12、切り上げ）、端数処理: ステージごと",  # the rule in words, as the app says it
                 "最上段 1,000件 から順に計算: KGI に 8件 足りません",
             ],
         ),

@@ -117,6 +117,15 @@ def test_nothing_recorded_yet_says_so_and_exits_0(samples, output):
         assert "Q3 self-serve trials: nothing recorded yet" in result.stdout
 
 
+def test_a_plan_without_a_calendar_is_told_its_first_step(tmp_path):
+    """`kpitui actuals` refuses a plan without `start`: the hint says to set it first, not to run it."""
+    path = tmp_path / "starter.toml"
+    assert kpitui("new", str(path)).returncode == 0
+    result = kpitui("status", str(path))
+    assert result.returncode == 0, result.stderr
+    assert 'set the plan\'s first month (start = "YYYY-MM"), then record actuals' in result.stdout.replace("\n", " ")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
