@@ -4,6 +4,7 @@ import asyncio
 import gc
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -43,6 +44,7 @@ TEXTUAL_COMMANDS_WE_REPLACE = frozenset({"Quit", "Keys"})
 # Every ending a process can catch; SIGKILL cannot be.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT)
 EXIT_DEADLINE = 5.0  # seconds to end cleanly after a signal before stopping regardless
+TERMINAL_CHECK = 1.0  # seconds between looks at whether the terminal is still there
 RESCUE_TIMEOUT = 15  # seconds an error's notification shows; the same error within it is not said again
 
 
@@ -167,6 +169,18 @@ class KpiApp(FailSafeApp, TypeAheadApp):
         self.show_title()
         self.offer_recoveries()
         self.call_after_refresh(self.settle)
+        if not self.is_headless:
+            self.set_interval(TERMINAL_CHECK, self.check_terminal, name="terminal check")
+
+    def check_terminal(self) -> None:
+        """A terminal that hung up with no SIGHUP for the app (the shell that started it took it, or
+        it was blocked) reads as endless end-of-file, on which Textual's input thread spins: end as
+        the signal would, keeping the work."""
+        try:
+            os.get_terminal_size(sys.__stdin__.fileno())  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError):  # EIO: the terminal is gone
+            if self.is_running and self.return_code is None:
+                self.end_by_signal(signal.SIGHUP)
 
     def settle(self) -> None:
         """Set the objects there are now aside from the garbage collector's full passes.

@@ -24,7 +24,7 @@ MOUSE_OFF = b"\x1b[?1000l"
 class Terminal:
     """kpitui running on the far side of a pseudo-terminal, as a person's terminal would run it."""
 
-    def __init__(self, plan, state) -> None:
+    def __init__(self, plan, state, *, hangup_blocked: bool = False) -> None:
         env = {
             **os.environ,
             "XDG_STATE_HOME": str(state),
@@ -36,6 +36,8 @@ class Terminal:
         env.pop("TEXTUAL", None)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: its controlling terminal is the pty, as in a terminal window
+            if hangup_blocked:  # as when the shell that started it takes the SIGHUP and nothing reaches it
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
             os.execve(sys.executable, [sys.executable, "-m", "kpitui", str(plan)], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.output = b""
@@ -142,3 +144,24 @@ async def test_closing_the_terminal_keeps_the_work(terminal):
     status = term.wait_for_exit()
     assert os.WIFEXITED(status)
     await assert_offered_on_next_open(plan)
+
+
+async def test_a_terminal_gone_without_a_sighup_still_ends_the_app_and_keeps_the_work(tmp_path, samples, state_folder):
+    """The terminal hangs up and no SIGHUP arrives: its input reads end-of-file for ever (Textual's
+    input thread spun on it on both cores); the app sees the terminal is gone and ends as on SIGHUP."""
+    plan = tmp_path / "plan.toml"
+    shutil.copy(samples / "web-reference.toml", plan)
+    term = Terminal(plan, state_folder, hangup_blocked=True)
+    try:
+        make_an_edit(term)
+        term.close()
+        status = term.wait_for_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 128 + signal.SIGHUP
+        await assert_offered_on_next_open(plan)
+    finally:
+        term.close()
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+            os.waitpid(term.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
