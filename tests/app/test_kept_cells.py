@@ -31,24 +31,32 @@ def counting_drawn_cells(monkeypatch) -> list[str]:
     return drawn
 
 
-async def test_a_rate_edit_draws_the_changed_cells_only(monkeypatch):
+async def cells_a_rate_edit_draws(
+    monkeypatch, scenarios: int, mode: str, table_id: str, stage: int
+) -> tuple[int, int, DataTable]:
+    """How many cells of table `table_id` on screen `mode` a new rate of `stage` draws, how many it shows, and the table."""
     from benchmarks.large_plan import large_plan
 
-    app = KpiApp(PlanDocument(large_plan(stages=30, scenarios=0), None))
+    app = KpiApp(PlanDocument(large_plan(stages=30, scenarios=scenarios), None))
     drawn = counting_drawn_cells(monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
+        await app.switch_mode(mode)
         await pilot.pause()
-        table = app.screen.query_one("#stages", DataTable)
+        table = app.screen.query_one(table_id, DataTable)
         drawn.clear()
-        app.apply_edit("rate", lambda plan: edits.set_rate(plan, 2, Decimal("0.5")))
+        app.apply_edit("rate", lambda plan: edits.set_rate(plan, stage, Decimal("0.5")))
         await wait_until(pilot, lambda: drawn)
         await pilot.pause()
-        shown = sum(1 for table_id in drawn if table_id == table.id)
-        on_screen = (table.scrollable_content_region.height - 1) * len(table.columns)
-        # The stages down to the edited one change their target and monthly target, every stage its
-        # share of the top; each name, metric, owner and rate but one stays as drawn.
-        assert 0 < shown < on_screen / 2, (shown, on_screen)
-        assert "50%" in table.get_row_at(2)[3].plain
+        rows = table.scrollable_content_region.height - (1 if table.show_header else 0)
+        return sum(1 for drawn_in in drawn if drawn_in == table.id), rows * len(table.columns), table
+
+
+async def test_a_rate_edit_draws_the_changed_cells_only(monkeypatch):
+    shown, on_screen, table = await cells_a_rate_edit_draws(monkeypatch, 0, "funnel", "#stages", 2)
+    # The stages down to the edited one change their target and monthly target, every stage its
+    # share of the top; each name, metric, owner and rate but one stays as drawn.
+    assert 0 < shown < on_screen / 2, (shown, on_screen)
+    assert "50%" in table.get_row_at(2)[3].plain
 
 
 def grid_rows(app) -> int:
@@ -73,20 +81,7 @@ async def test_another_as_of_month_draws_the_changed_cells_only(monkeypatch):
 
 
 async def test_a_rate_edit_on_the_what_if_screen_draws_the_changed_figures_only(monkeypatch):
-    from benchmarks.large_plan import large_plan
-
-    app = KpiApp(PlanDocument(large_plan(stages=30, scenarios=30), None))
-    drawn = counting_drawn_cells(monkeypatch)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await app.switch_mode("whatif")
-        await pilot.pause()
-        table = app.screen.query_one("#compare", DataTable)
-        drawn.clear()
-        app.apply_edit("rate", lambda plan: edits.set_rate(plan, 0, Decimal("0.5")))
-        await wait_until(pilot, lambda: drawn)
-        await pilot.pause()
-        shown = sum(1 for table_id in drawn if table_id == table.id)
-        on_screen = table.scrollable_content_region.height * len(table.columns)
-        # The first stage's rate and target change in every column, and so do their differences;
-        # every other figure, its cell and its drawing stay.
-        assert 0 < shown < on_screen / 2, (shown, on_screen)
+    shown, on_screen, _table = await cells_a_rate_edit_draws(monkeypatch, 30, "whatif", "#compare", 0)
+    # The first stage's rate and target change in every column, and so do their differences;
+    # every other figure, its cell and its drawing stay.
+    assert 0 < shown < on_screen / 2, (shown, on_screen)

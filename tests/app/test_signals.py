@@ -100,10 +100,15 @@ def terminal(tmp_path, samples, state_folder):
     shutil.copy(samples / "web-reference.toml", plan)
     opened = Terminal(plan, state_folder)
     yield opened, plan
-    opened.close()
+    ended(opened)
+
+
+def ended(terminal: Terminal) -> None:
+    """The terminal closed and the app gone, whatever the test left."""
+    terminal.close()
     try:
-        os.kill(opened.pid, signal.SIGKILL)
-        os.waitpid(opened.pid, 0)
+        os.kill(terminal.pid, signal.SIGKILL)
+        os.waitpid(terminal.pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass
 
@@ -159,9 +164,4 @@ async def test_a_terminal_gone_without_a_sighup_still_ends_the_app_and_keeps_the
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 128 + signal.SIGHUP
         await assert_offered_on_next_open(plan)
     finally:
-        term.close()
-        try:
-            os.kill(term.pid, signal.SIGKILL)
-            os.waitpid(term.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+        ended(term)
